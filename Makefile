@@ -1,0 +1,51 @@
+# The two commands of the README: `make run` and `make test`. Each sets itself up.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: install system-deps run test lint format migrations-check worker beat clean
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+system-deps:
+	@scripts/install-system-deps.sh
+
+run: install system-deps
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "The portal is at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install system-deps
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+migrations-check: install
+	$(PY) manage.py makemigrations --check --dry-run
+
+worker: install
+	$(VENV)/bin/celery -A summit worker --loglevel=info --max-tasks-per-child=50
+
+beat: install
+	$(VENV)/bin/celery -A summit beat --loglevel=info
+
+clean:
+	rm -rf $(VENV) staticfiles .test-media .pytest_cache

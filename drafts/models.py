@@ -1,0 +1,292 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class RevisionFrozen(ValidationError):
+    """A published revision is the record of what was circulated: it never changes."""
+
+    def __init__(self, revision):
+        super().__init__(
+            _("%(revision)s is published and can no longer be changed."),
+            code="revision_frozen",
+            params={"revision": revision},
+        )
+
+
+def new_paragraph_key() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class OutcomeDocument(models.Model):
+    class Kind(models.TextChoices):
+        DECLARATION = "declaration", _("Declaration")
+        RESOLUTION = "resolution", _("Resolution")
+
+    class Status(models.TextChoices):
+        DRAFTING = "drafting", _("Drafting")
+        CONSULTATION = "consultation", _("Consultation")
+        CLOSED = "closed", _("Closed")
+        ADOPTED = "adopted", _("Adopted")
+
+    summit = models.ForeignKey("summit.Summit", on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=400)
+    symbol = models.CharField(_("symbol"), max_length=60, unique=True)
+    slug = models.SlugField(unique=True)
+    initiatives = models.ManyToManyField(
+        "initiatives.Initiative", related_name="documents", blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFTING
+    )
+    comment_deadline = models.DateTimeField(_("comment deadline"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind", "symbol"]
+        verbose_name = _("outcome document")
+        verbose_name_plural = _("outcome documents")
+
+    def __str__(self):
+        return self.symbol
+
+    def get_absolute_url(self):
+        return reverse("document_detail", args=[self.slug])
+
+    @property
+    def consultation_open(self) -> bool:
+        return self.status == self.Status.CONSULTATION and (
+            self.comment_deadline is None or timezone.now() < self.comment_deadline
+        )
+
+
+class Revision(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    document = models.ForeignKey(
+        OutcomeDocument, on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    summary = models.TextField(_("change summary"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["document", "number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="unique_revision_number"),
+            models.UniqueConstraint(
+                fields=["document"], condition=Q(state="draft"), name="one_draft_per_document"
+            ),
+            models.CheckConstraint(
+                condition=Q(state="draft") | Q(published_at__isnull=False),
+                name="published_revision_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.document.symbol} Rev.{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk and Revision.objects.filter(pk=self.pk, state=self.State.PUBLISHED).exists():
+            raise RevisionFrozen(self)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("revision_detail", args=[self.document.slug, self.number])
+
+    def delete(self, *args, **kwargs):
+        if self.is_published:
+            raise RevisionFrozen(self)
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == self.State.PUBLISHED
+
+
+class Paragraph(models.Model):
+    class Kind(models.TextChoices):
+        HEADING = "heading", _("Heading")
+        PREAMBULAR = "preambular", _("Preambular")
+        OPERATIVE = "operative", _("Operative")
+
+    class Negotiation(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        BRACKETED = "bracketed", _("Bracketed")
+        AD_REFERENDUM = "ad_referendum", _("Agreed ad referendum")
+        AGREED = "agreed", _("Agreed")
+
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="paragraphs")
+    # Follows "the same paragraph" from revision to revision, so comments and diffs can.
+    key = models.CharField(max_length=12, default=new_paragraph_key, editable=False)
+    position = models.PositiveIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.TextField(_("text"))
+    negotiation = models.CharField(
+        _("negotiation status"),
+        max_length=20,
+        choices=Negotiation.choices,
+        default=Negotiation.PROPOSED,
+    )
+    bracketed_by = models.ForeignKey(
+        "delegations.Delegation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bracketed at the request of"),
+    )
+    # Optimistic locking for the draft editor: a save names the version it was read at.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["revision", "position", "id"]
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
+        constraints = [
+            models.UniqueConstraint(fields=["revision", "key"], name="unique_paragraph_key"),
+        ]
+        indexes = [models.Index(fields=["revision", "position"])]
+
+    def __str__(self):
+        return f"{self.revision} ¶{self.position}"
+
+    def save(self, *args, **kwargs):
+        self._ensure_revision_is_draft()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._ensure_revision_is_draft()
+        return super().delete(*args, **kwargs)
+
+    def _ensure_revision_is_draft(self):
+        state = Revision.objects.filter(pk=self.revision_id).values_list("state", flat=True)
+        if state and state[0] == Revision.State.PUBLISHED:
+            raise RevisionFrozen(self.revision)
+
+
+class Comment(models.Model):
+    class Kind(models.TextChoices):
+        COMMENT = "comment", _("Comment")
+        AMENDMENT = "amendment", _("Amendment")
+        DELETION = "deletion", _("Deletion proposal")
+        ADDITION = "addition", _("New paragraph proposal")
+
+    class Visibility(models.TextChoices):
+        ALL = "all", _("All delegations")
+        SECRETARIAT = "secretariat", _("Secretariat only")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        ACCEPTED = "accepted", _("Accepted")
+        PARTLY = "partly", _("Partly accepted")
+        NOT_ACCEPTED = "not_accepted", _("Not accepted")
+        NOTED = "noted", _("Noted")
+
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="comments")
+    # Empty for a comment on the whole document.
+    paragraph = models.ForeignKey(
+        Paragraph, on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
+    )
+    # The delegation the author spoke for when writing, kept even if they move on.
+    delegation = models.ForeignKey(
+        "delegations.Delegation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="comments",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COMMENT)
+    body = models.TextField(_("comment"), max_length=5000)
+    proposed_text = models.TextField(_("proposed text"), max_length=5000, blank=True)
+    visibility = models.CharField(
+        _("visible to"), max_length=20, choices=Visibility.choices, default=Visibility.ALL
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    response = models.TextField(_("secretariat response"), max_length=5000, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["revision", "created_at", "id"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [
+            models.Index(fields=["revision", "paragraph"]),
+            models.Index(fields=["revision", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="amendment") | ~Q(proposed_text=""),
+                name="amendment_has_proposed_text",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} by {self.author} on {self.revision}"
+
+    @property
+    def is_answered(self) -> bool:
+        return self.responded_at is not None
+
+
+class CommentEvent(models.Model):
+    """The history of a comment: nothing about a comment changes without a trace."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created")
+        EDITED = "edited", _("Edited")
+        ANSWERED = "answered", _("Answered")
+        HIDDEN = "hidden", _("Hidden")
+        RESTORED = "restored", _("Restored")
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    data = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["comment", "at", "id"]
+
+    def __str__(self):
+        return f"{self.comment_id} {self.action} at {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,25 @@
+"""Who may read and write what in the outcome documents. Used by views, templates and the API."""
+
+import rules
+
+from accounts.permissions import is_participant, is_secretariat
+
+
+@rules.predicate
+def revision_is_published(user, revision) -> bool:
+    return revision is not None and revision.is_published
+
+
+@rules.predicate
+def document_in_consultation(user, revision) -> bool:
+    return revision is not None and revision.document.consultation_open
+
+
+can_read_revision = revision_is_published | is_secretariat
+can_comment_on_revision = is_participant & revision_is_published & document_in_consultation
+
+rules.add_perm("drafts.read_revision", can_read_revision)
+rules.add_perm("drafts.comment_revision", can_comment_on_revision)
+rules.add_perm("drafts.edit_draft", is_secretariat)
+rules.add_perm("drafts.publish_revision", is_secretariat)
+rules.add_perm("drafts.answer_comment", is_secretariat)

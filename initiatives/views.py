@@ -1,0 +1,12 @@
+from django.shortcuts import get_object_or_404, render
+
+from .selectors import funding_totals, initiative_detail_queryset
+
+
+def initiative_detail(request, slug):
+    initiative = get_object_or_404(initiative_detail_queryset(), slug=slug)
+    return render(
+        request,
+        "initiatives/initiative_detail.html",
+        {"initiative": initiative, "funding_totals": funding_totals(initiative)},
+    )

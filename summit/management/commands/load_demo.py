@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from summit.demo import demo_load
+
+
+class Command(BaseCommand):
+    help = "Load the RES-2026 demo data (idempotent). Refused with production settings."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demo data is never loaded with production settings (DEBUG off).")
+        accounts = demo_load(password=settings.DEMO_PASSWORD)
+        self.stdout.write(self.style.SUCCESS("RES-2026 demo data is loaded."))
+        self.stdout.write("Demo accounts (log in at http://127.0.0.1:8000/ru/accounts/login/):")
+        for account in accounts:
+            password = account.password or "(unchanged; set DEMO_PASSWORD to choose one)"
+            self.stdout.write(f"  {account.email:<28} {password}")

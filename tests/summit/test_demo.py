@@ -1,0 +1,86 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts.models import User
+from delegations.models import Delegation
+from drafts.models import OutcomeDocument, Paragraph, Revision
+from initiatives.models import FundingEntry, Initiative
+from summit.models import Meeting
+
+
+def _counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            User,
+            Delegation,
+            Meeting,
+            Initiative,
+            FundingEntry,
+            OutcomeDocument,
+            Revision,
+            Paragraph,
+        )
+    }
+
+
+@pytest.mark.django_db
+def test_load_demo_builds_the_summit_and_a_second_run_changes_nothing(settings, capsys):
+    settings.DEBUG = True
+    settings.DEMO_PASSWORD = "demo-pass-2026"
+    call_command("load_demo")
+    first = _counts()
+    snapshot = list(Paragraph.objects.order_by("pk").values_list("pk", "key", "text_en"))
+
+    call_command("load_demo")
+
+    assert _counts() == first
+    assert list(Paragraph.objects.order_by("pk").values_list("pk", "key", "text_en")) == snapshot
+    assert Meeting.objects.filter(place_en="Almaty", start_date="2026-02-25").exists()
+    assert Delegation.objects.filter(kind="member_state").count() == 5
+    assert set(Initiative.objects.values_list("title_en", flat=True)) == {
+        "Green Shield",
+        "Harmony with Nature for the Sustainable Development of the Region",
+    }
+
+
+@pytest.mark.django_db
+def test_demo_documents_have_revision_1_published_and_revision_2_in_draft(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+
+    for document in OutcomeDocument.objects.all():
+        states = dict(document.revisions.values_list("number", "state"))
+        assert states == {1: "published", 2: "draft"}
+        first = document.revisions.get(number=1)
+        assert first.paragraphs.count() >= 12
+        assert {"preambular", "operative"} <= set(first.paragraphs.values_list("kind", flat=True))
+        assert all(p.text_ru and p.text_en for p in first.paragraphs.all())
+        assert all("[Demo text]" in p.text_en for p in first.paragraphs.all())
+
+
+@pytest.mark.django_db
+def test_demo_accounts_log_in_with_the_demo_password(settings, client):
+    settings.DEBUG = True
+    settings.DEMO_PASSWORD = "demo-pass-2026"
+    call_command("load_demo")
+
+    for email in [
+        "admin@example.org",
+        "secretariat@example.org",
+        "head-kz@example.org",
+        "delegate-kz@example.org",
+        "delegate-uz@example.org",
+        "delegate-undp@example.org",
+    ]:
+        assert client.login(username=email, password="demo-pass-2026"), email
+    assert User.objects.get(email="head-kz@example.org").membership.role == "head"
+    assert User.objects.get(email="admin@example.org").is_superuser
+
+
+@pytest.mark.django_db
+def test_demo_data_is_refused_with_production_settings(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("load_demo")
+    assert not User.objects.exists()

@@ -1,0 +1,70 @@
+"""Settings come from the environment; production settings refuse an insecure key."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _settings(env: dict) -> subprocess.CompletedProcess:
+    code = (
+        "import django, json; from django.conf import settings; django.setup();"
+        "print(json.dumps({'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS,"
+        "'engine': settings.DATABASES['default']['ENGINE'],"
+        "'eager': settings.CELERY_TASK_ALWAYS_EAGER,"
+        "'email': settings.EMAIL_BACKEND}))"
+    )
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL"}
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "summit.settings", "READ_DOT_ENV": "0", **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_embedded_default_is_sqlite_with_eager_tasks_and_console_mail():
+    result = _settings({})
+    assert result.returncode == 0, result.stderr
+    assert '"engine": "django.db.backends.sqlite3"' in result.stdout
+    assert '"eager": true' in result.stdout
+    assert "console" in result.stdout
+
+
+def test_database_and_redis_come_from_the_environment():
+    result = _settings(
+        {
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/somedb",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"engine": "django.db.backends.postgresql"' in result.stdout
+    assert '"eager": false' in result.stdout
+
+
+def test_production_refuses_to_start_without_a_real_secret_key():
+    result = _settings({"DEBUG": "false", "ALLOWED_HOSTS": "summit.example.org"})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_starts_with_a_real_secret_key():
+    result = _settings(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-key-value",
+            "ALLOWED_HOSTS": "summit.example.org",
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"debug": false' in result.stdout
+    assert '"hosts": ["summit.example.org"]' in result.stdout
