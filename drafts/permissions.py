@@ -23,3 +23,32 @@ rules.add_perm("drafts.comment_revision", can_comment_on_revision)
 rules.add_perm("drafts.edit_draft", is_secretariat)
 rules.add_perm("drafts.publish_revision", is_secretariat)
 rules.add_perm("drafts.answer_comment", is_secretariat)
+
+
+@rules.predicate
+def is_comment_author(user, comment) -> bool:
+    return comment is not None and comment.author_id == user.pk
+
+
+@rules.predicate
+def comment_unanswered(user, comment) -> bool:
+    return comment is not None and not comment.is_answered
+
+
+@rules.predicate
+def comment_consultation_open(user, comment) -> bool:
+    return comment is not None and comment.revision.document.consultation_open
+
+
+@rules.predicate
+def comment_visible(user, comment) -> bool:
+    from .selectors import comment_is_visible_to
+
+    return comment is not None and comment_is_visible_to(comment, user)
+
+
+can_edit_comment = is_comment_author & comment_unanswered & comment_consultation_open
+
+rules.add_perm("drafts.view_comment", comment_visible)
+rules.add_perm("drafts.change_comment", can_edit_comment)
+rules.add_perm("drafts.moderate_comment", is_secretariat)

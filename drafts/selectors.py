@@ -1,6 +1,6 @@
 from django.db.models import Count, Max, Q
 
-from .models import OutcomeDocument, Paragraph, Revision
+from .models import Comment, OutcomeDocument, Paragraph, Revision
 
 
 def documents_public():
@@ -22,3 +22,32 @@ def paragraphs_numbered(revision: Revision) -> list[Paragraph]:
         else:
             paragraph.number = None
     return paragraphs
+
+
+def comments_visible_to(user, queryset=None):
+    """The comments a person may read: the secretariat sees all; a delegate sees what was made
+    visible to all delegations, plus everything their own delegation wrote."""
+    from accounts.permissions import is_participant, is_secretariat, membership_of
+
+    queryset = Comment.objects.all() if queryset is None else queryset
+    if is_secretariat(user):
+        return queryset
+    if not is_participant(user):
+        return queryset.none()
+    membership = membership_of(user)
+    own = Q(author=user) | Q(delegation_id=membership.delegation_id)
+    return queryset.filter(own | Q(visibility=Comment.Visibility.ALL, hidden_at__isnull=True))
+
+
+def comment_is_visible_to(comment: Comment, user) -> bool:
+    from accounts.permissions import is_participant, is_secretariat, membership_of
+
+    if is_secretariat(user):
+        return True
+    if not is_participant(user):
+        return False
+    if comment.author_id == user.pk:
+        return True
+    if comment.delegation_id and comment.delegation_id == membership_of(user).delegation_id:
+        return True
+    return comment.visibility == Comment.Visibility.ALL and comment.hidden_at is None

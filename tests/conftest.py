@@ -42,7 +42,8 @@ def draft_revision(db):
     revision = RevisionFactory()
     ParagraphFactory(revision=revision, kind="heading", position=1, text_en="Declaration")
     ParagraphFactory(revision=revision, kind="preambular", position=2, text_en="recognising,")
-    ParagraphFactory.create_batch(3, revision=revision)
+    for position in (3, 4, 5):
+        ParagraphFactory(revision=revision, position=position)
     return revision
 
 

@@ -1,0 +1,137 @@
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from drafts.models import Comment, CommentEvent
+from drafts.selectors import comments_visible_to
+from drafts.services import (
+    EditConflict,
+    comment_answer,
+    comment_create,
+    comment_edit,
+    comment_hide,
+)
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def paragraph(published_revision):
+    return published_revision.paragraphs.get(position=3)
+
+
+def test_delegate_comments_on_a_paragraph_in_the_name_of_their_delegation(
+    alice, published_revision, paragraph
+):
+    comment = comment_create(
+        author=alice, revision=published_revision, paragraph=paragraph, body="Support."
+    )
+
+    assert comment.delegation == alice.membership.delegation
+    assert comment.events.get().action == CommentEvent.Action.CREATED
+
+
+def test_an_amendment_needs_proposed_text_and_a_paragraph(alice, published_revision, paragraph):
+    with pytest.raises(ValidationError) as error:
+        comment_create(
+            author=alice,
+            revision=published_revision,
+            paragraph=paragraph,
+            body="x",
+            kind=Comment.Kind.AMENDMENT,
+        )
+    assert "proposed_text" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        comment_create(
+            author=alice,
+            revision=published_revision,
+            body="x",
+            kind=Comment.Kind.AMENDMENT,
+            proposed_text="new text",
+        )
+    assert "paragraph" in error.value.message_dict
+
+
+@pytest.mark.parametrize("body", ["", "   ", "x" * 5001, "nul\x00byte"])
+def test_empty_oversized_or_binary_comments_are_refused(alice, published_revision, body):
+    with pytest.raises(ValidationError):
+        comment_create(author=alice, revision=published_revision, body=body)
+    assert not Comment.objects.exists()
+
+
+def test_html_is_kept_as_plain_text(alice, published_revision):
+    comment = comment_create(
+        author=alice, revision=published_revision, body="<script>alert(1)</script>"
+    )
+    assert comment.body == "<script>alert(1)</script>"  # stored as typed, escaped when shown
+
+
+def test_nobody_comments_after_the_deadline(alice, published_revision):
+    document = published_revision.document
+    document.comment_deadline = timezone.now() - timezone.timedelta(minutes=1)
+    document.save()
+
+    with pytest.raises(PermissionDenied):
+        comment_create(author=alice, revision=published_revision, body="Too late")
+
+
+def test_the_public_and_outsiders_cannot_comment(db, published_revision):
+    outsider = UserFactory()
+    with pytest.raises(PermissionDenied):
+        comment_create(author=outsider, revision=published_revision, body="Hello")
+
+
+def test_drafts_cannot_be_commented_on_by_delegates(alice, draft_revision):
+    with pytest.raises(PermissionDenied):
+        comment_create(author=alice, revision=draft_revision, body="Hello")
+
+
+def test_author_edits_until_answered_and_a_stale_edit_is_a_conflict(
+    alice, secretariat, published_revision
+):
+    comment = comment_create(author=alice, revision=published_revision, body="First")
+    comment = comment_edit(comment=comment, user=alice, body="Second", version=1)
+    assert comment.body == "Second"
+
+    with pytest.raises(EditConflict):
+        comment_edit(comment=comment, user=alice, body="Stale", version=1)
+
+    comment_answer(comment=comment, user=secretariat, status="noted", response="Thanks")
+    with pytest.raises(PermissionDenied):
+        comment_edit(comment=comment, user=alice, body="Third", version=3)
+    comment.refresh_from_db()
+    assert comment.body == "Second"
+    assert list(comment.events.values_list("action", flat=True)) == [
+        "created",
+        "edited",
+        "answered",
+    ]
+
+
+def test_only_the_secretariat_answers(alice, published_revision):
+    comment = comment_create(author=alice, revision=published_revision, body="First")
+    with pytest.raises(PermissionDenied):
+        comment_answer(comment=comment, user=alice, status="accepted", response="")
+
+
+def test_secretariat_only_comments_are_hidden_from_other_delegations(
+    alice, bob, secretariat, published_revision
+):
+    public = comment_create(author=alice, revision=published_revision, body="Public")
+    private = comment_create(
+        author=alice, revision=published_revision, body="Private", visibility="secretariat"
+    )
+
+    assert set(comments_visible_to(alice)) == {public, private}
+    assert set(comments_visible_to(bob)) == {public}
+    assert set(comments_visible_to(secretariat)) == {public, private}
+
+
+def test_hidden_comments_are_kept_but_not_shown_to_other_delegations(
+    alice, bob, secretariat, published_revision
+):
+    comment = comment_create(author=alice, revision=published_revision, body="Rude")
+    comment_hide(comment=comment, user=secretariat, reason="Off topic")
+
+    assert Comment.objects.filter(pk=comment.pk).exists()
+    assert list(comments_visible_to(bob)) == []
+    assert list(comments_visible_to(secretariat)) == [comment]
