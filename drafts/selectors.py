@@ -51,3 +51,9 @@ def comment_is_visible_to(comment: Comment, user) -> bool:
     if comment.delegation_id and comment.delegation_id == membership_of(user).delegation_id:
         return True
     return comment.visibility == Comment.Visibility.ALL and comment.hidden_at is None
+
+
+def revision_compare(old: Revision, new: Revision):
+    from .diff import compare_paragraphs
+
+    return compare_paragraphs(paragraphs_numbered(old), paragraphs_numbered(new))

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from drafts.services import revision_publish
 from tests.factories import (
@@ -8,6 +9,13 @@ from tests.factories import (
     RevisionFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Code outside a request speaks English in tests unless a test says otherwise."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -1,0 +1,57 @@
+import csv
+import io
+
+from openpyxl import load_workbook
+
+from drafts.compilation import compilation_csv, compilation_rows, compilation_xlsx
+from drafts.services import comment_answer, comment_create
+
+
+def _comments(alice, bob, secretariat, revision):
+    op1 = revision.paragraphs.get(position=3)
+    amendment = comment_create(
+        author=bob,
+        revision=revision,
+        paragraph=op1,
+        kind="amendment",
+        body="Clearer",
+        proposed_text="decides to act now;",
+    )
+    comment_answer(comment=amendment, user=secretariat, status="accepted", response="Done")
+    comment_create(author=alice, revision=revision, body='=HYPERLINK("x")')
+
+
+def test_compilation_lists_paragraph_delegation_text_status_and_response(
+    alice, bob, secretariat, published_revision
+):
+    _comments(alice, bob, secretariat, published_revision)
+
+    rows = compilation_rows(published_revision)
+
+    assert [(r.paragraph, r.delegation, r.status, r.response) for r in rows] == [
+        ("Whole document", "Kazakhstan", "Open", ""),
+        ("OP 1", "Uzbekistan", "Accepted", "Done"),
+    ]
+    assert "decides to act now;" in rows[1].text
+
+
+def test_csv_export_is_utf8_and_neutralises_formulas(alice, bob, secretariat, published_revision):
+    _comments(alice, bob, secretariat, published_revision)
+
+    content = compilation_csv(published_revision).decode("utf-8-sig")
+    table = list(csv.reader(io.StringIO(content)))
+
+    assert table[0][0] == "Paragraph"
+    assert table[1][3] == '\'=HYPERLINK("x")'
+    assert table[2][1] == "Uzbekistan"
+
+
+def test_xlsx_export_has_the_same_rows(alice, bob, secretariat, published_revision):
+    _comments(alice, bob, secretariat, published_revision)
+
+    sheet = load_workbook(io.BytesIO(compilation_xlsx(published_revision))).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+    assert len(values) == 3
+    assert values[2][:2] == ["OP 1", "Uzbekistan"]
+    assert values[2][5] == "Done"
