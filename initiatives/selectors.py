@@ -26,14 +26,22 @@ def initiative_detail_queryset():
 
 
 def funding_totals(initiative: Initiative) -> list[dict]:
-    """Totals per status and currency, in the order pledged → committed → disbursed."""
-    rows = {
+    """Totals per status and currency, pledged → committed → disbursed, each with its bar
+    length relative to the largest total (for the chart)."""
+    sums = {
         (row["status"], row["currency"]): row["total"]
         for row in initiative.funding.values("status", "currency").annotate(total=Sum("amount"))
     }
+    largest = max(sums.values(), default=Decimal(0))
     return [
-        {"status": status, "label": label, "currency": currency, "total": total or Decimal(0)}
+        {
+            "status": status,
+            "label": label,
+            "currency": currency,
+            "total": total,
+            "percent": int(total * 100 / largest) if largest else 0,
+        }
         for status, label in FundingEntry.Status.choices
-        for (row_status, currency), total in sorted(rows.items())
+        for (row_status, currency), total in sorted(sums.items())
         if row_status == status
     ]

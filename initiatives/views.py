@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
+from .models import Initiative
 from .selectors import funding_totals, initiative_detail_queryset
 
 
@@ -10,3 +11,8 @@ def initiative_detail(request, slug):
         "initiatives/initiative_detail.html",
         {"initiative": initiative, "funding_totals": funding_totals(initiative)},
     )
+
+
+def initiative_list(request):
+    initiatives = Initiative.objects.prefetch_related("tags").select_related("lead_delegation")
+    return render(request, "initiatives/initiative_list.html", {"initiatives": initiatives})

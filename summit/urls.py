@@ -1,17 +1,23 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .sitemaps import sitemaps
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("programme/", views.programme, name="programme"),
+    path("programme/<slug:slug>/", views.meeting_detail, name="meeting_detail"),
     path("initiatives/", include("initiatives.urls")),
+    path("delegations/", include("delegations.urls")),
     path("documents/", include("drafts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
