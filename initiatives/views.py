@@ -1,5 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
+from drafts.selectors import documents_public
+
 from .models import Initiative
 from .selectors import funding_totals, initiative_detail_queryset
 
@@ -9,7 +11,11 @@ def initiative_detail(request, slug):
     return render(
         request,
         "initiatives/initiative_detail.html",
-        {"initiative": initiative, "funding_totals": funding_totals(initiative)},
+        {
+            "initiative": initiative,
+            "funding_totals": funding_totals(initiative),
+            "documents": documents_public().filter(initiatives=initiative),
+        },
     )
 
 
