@@ -5,4 +5,9 @@ from . import views
 urlpatterns = [
     path("", views.initiative_list, name="initiative_list"),
     path("<slug:slug>/", views.initiative_detail, name="initiative_detail"),
+    path("<slug:slug>/edit/", views.initiative_edit, name="initiative_edit"),
+    path("<slug:slug>/sections/<str:kind>/edit/", views.section_edit, name="section_edit"),
+    path("<slug:slug>/sections/<str:kind>/history/", views.section_history, name="section_history"),
+    path("<slug:slug>/funding/", views.funding_add, name="funding_add"),
+    path("<slug:slug>/funding/<int:pk>/delete/", views.funding_delete, name="funding_delete"),
 ]

@@ -1,9 +1,22 @@
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from accounts.decorators import secretariat_required
+from drafts.diff import word_diff
 from drafts.selectors import documents_public
+from drafts.services import EditConflict
 
-from .models import Initiative
+from .forms import FundingEntryForm, SectionForm
+from .models import FundingEntry, Initiative, Section
 from .selectors import funding_totals, initiative_detail_queryset
+from .services import funding_entry_add, section_update
+
+
+def initiative_list(request):
+    initiatives = Initiative.objects.prefetch_related("tags").select_related("lead_delegation")
+    return render(request, "initiatives/initiative_list.html", {"initiatives": initiatives})
 
 
 def initiative_detail(request, slug):
@@ -19,6 +32,109 @@ def initiative_detail(request, slug):
     )
 
 
-def initiative_list(request):
-    initiatives = Initiative.objects.prefetch_related("tags").select_related("lead_delegation")
-    return render(request, "initiatives/initiative_list.html", {"initiatives": initiatives})
+@secretariat_required
+def initiative_edit(request, slug):
+    initiative = get_object_or_404(initiative_detail_queryset(), slug=slug)
+    return render(
+        request,
+        "initiatives/initiative_edit.html",
+        {
+            "initiative": initiative,
+            "funding_form": FundingEntryForm(),
+            "funding_totals": funding_totals(initiative),
+        },
+    )
+
+
+@secretariat_required
+def section_edit(request, slug, kind):
+    section = get_object_or_404(
+        Section.objects.select_related("initiative"), initiative__slug=slug, kind=kind
+    )
+    conflict = None
+    if request.method == "POST":
+        form = SectionForm(request.POST)
+        if form.is_valid():
+            try:
+                section_update(section=section, user=request.user, **form.cleaned_data)
+            except EditConflict as error:
+                # Show both texts; the editor's own text stays in the form, nothing is lost.
+                conflict = error.current
+                form = SectionForm(
+                    {**form.cleaned_data, "version": conflict.version}, initial=form.cleaned_data
+                )
+            else:
+                messages.success(request, _("The section is saved."))
+                return redirect("initiative_edit", slug=slug)
+    else:
+        form = SectionForm(
+            initial={
+                "body_ru": section.body_ru,
+                "body_en": section.body_en,
+                "version": section.version,
+            }
+        )
+    return render(
+        request,
+        "initiatives/section_edit.html",
+        {"section": section, "form": form, "conflict": conflict},
+        status=409 if conflict else 200,
+    )
+
+
+@secretariat_required
+def section_history(request, slug, kind):
+    section = get_object_or_404(
+        Section.objects.select_related("initiative"), initiative__slug=slug, kind=kind
+    )
+    versions = list(section.versions.select_related("edited_by"))
+    by_number = {v.number: v for v in versions}
+    compare = None
+    try:
+        old = by_number.get(int(request.GET.get("from", "")))
+        new = by_number.get(int(request.GET.get("to", "")))
+    except ValueError:
+        old = new = None
+    if old and new:
+        compare = {
+            "old": old,
+            "new": new,
+            "ru": word_diff(old.body_ru, new.body_ru),
+            "en": word_diff(old.body_en, new.body_en),
+        }
+    return render(
+        request,
+        "initiatives/section_history.html",
+        {"section": section, "versions": versions, "compare": compare},
+    )
+
+
+@secretariat_required
+@require_POST
+def funding_add(request, slug):
+    initiative = get_object_or_404(Initiative, slug=slug)
+    form = FundingEntryForm(request.POST)
+    if form.is_valid():
+        funding_entry_add(initiative=initiative, **form.cleaned_data)
+        messages.success(request, _("The funding entry is added."))
+        return redirect("initiative_edit", slug=slug)
+    initiative = get_object_or_404(initiative_detail_queryset(), slug=slug)
+    return render(
+        request,
+        "initiatives/initiative_edit.html",
+        {
+            "initiative": initiative,
+            "funding_form": form,
+            "funding_totals": funding_totals(initiative),
+        },
+        status=400,
+    )
+
+
+@secretariat_required
+@require_POST
+def funding_delete(request, slug, pk):
+    entry = get_object_or_404(FundingEntry, initiative__slug=slug, pk=pk)
+    entry.delete()
+    messages.success(request, _("The funding entry is removed."))
+    return redirect("initiative_edit", slug=slug)

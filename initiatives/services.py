@@ -1,0 +1,41 @@
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import User
+from drafts.services import EditConflict
+
+from .models import FundingEntry, Initiative, Section, SectionVersion
+
+
+@transaction.atomic
+def section_update(
+    *, section: Section, user: User, body_ru: str, body_en: str, version: int
+) -> Section:
+    """Save a new text of a section and keep the previous one in its history.
+
+    `version` is the version the editor started from: if somebody saved in between,
+    nothing is written and EditConflict carries the current text.
+    """
+    updated = Section.objects.filter(pk=section.pk, version=version).update(
+        body_ru=body_ru, body_en=body_en, version=F("version") + 1, updated_at=timezone.now()
+    )
+    section = Section.objects.get(pk=section.pk)
+    if not updated:
+        raise EditConflict(section)
+    SectionVersion.objects.create(
+        section=section,
+        number=section.version,
+        body_ru=body_ru,
+        body_en=body_en,
+        edited_by=user,
+    )
+    Initiative.objects.filter(pk=section.initiative_id).update(updated_at=section.updated_at)
+    return section
+
+
+def funding_entry_add(*, initiative: Initiative, **fields) -> FundingEntry:
+    entry = FundingEntry(initiative=initiative, **fields)
+    entry.full_clean()
+    entry.save()
+    return entry
