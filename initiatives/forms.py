@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import FundingEntry
+from .models import FundingEntry, Indicator, Initiative, Outcome, Output
 
 
 class SectionForm(forms.Form):
@@ -14,3 +14,40 @@ class FundingEntryForm(forms.ModelForm):
     class Meta:
         model = FundingEntry
         fields = ["source", "amount", "currency", "status", "note"]
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = Outcome
+        fields = ["title_ru", "title_en", "position"]
+
+
+class OutputForm(forms.ModelForm):
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].queryset = initiative.outcomes.all()
+
+    class Meta:
+        model = Output
+        fields = ["outcome", "title_ru", "title_en", "position"]
+
+
+class IndicatorForm(forms.ModelForm):
+    def __init__(self, *args, initiative: Initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["output"].queryset = Output.objects.filter(outcome__initiative=initiative)
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "output",
+            "title_ru",
+            "title_en",
+            "unit_ru",
+            "unit_en",
+            "baseline",
+            "target",
+            "means_of_verification_ru",
+            "means_of_verification_en",
+            "position",
+        ]

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -8,8 +9,8 @@ from drafts.diff import word_diff
 from drafts.selectors import documents_public
 from drafts.services import EditConflict
 
-from .forms import FundingEntryForm, SectionForm
-from .models import FundingEntry, Initiative, Section
+from .forms import FundingEntryForm, IndicatorForm, OutcomeForm, OutputForm, SectionForm
+from .models import FundingEntry, Indicator, Initiative, Section
 from .selectors import funding_totals, initiative_detail_queryset
 from .services import funding_entry_add, section_update
 
@@ -138,3 +139,51 @@ def funding_delete(request, slug, pk):
     entry.delete()
     messages.success(request, _("The funding entry is removed."))
     return redirect("initiative_edit", slug=slug)
+
+
+RESULTS_FORMS = {"outcome": OutcomeForm, "output": OutputForm, "indicator": IndicatorForm}
+
+
+@secretariat_required
+def results_add(request, slug, level):
+    """Add an outcome, an output or an indicator to the results framework."""
+    initiative = get_object_or_404(Initiative, slug=slug)
+    form_class = RESULTS_FORMS.get(level)
+    if form_class is None:
+        raise Http404
+    extra = {} if level == "outcome" else {"initiative": initiative}
+    form = form_class(request.POST or None, **extra)
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        if level == "outcome":
+            item.initiative = initiative
+        item.save()
+        messages.success(request, _("The results framework is updated."))
+        return redirect("initiative_edit", slug=slug)
+    return render(
+        request,
+        "initiatives/results_form.html",
+        {"initiative": initiative, "form": form, "level": level},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@secretariat_required
+def indicator_edit(request, slug, pk):
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("output__outcome__initiative"),
+        output__outcome__initiative__slug=slug,
+        pk=pk,
+    )
+    initiative = indicator.output.outcome.initiative
+    form = IndicatorForm(request.POST or None, instance=indicator, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The indicator is saved."))
+        return redirect("initiative_edit", slug=slug)
+    return render(
+        request,
+        "initiatives/results_form.html",
+        {"initiative": initiative, "form": form, "level": "indicator", "indicator": indicator},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -86,3 +86,48 @@ def test_only_the_secretariat_opens_the_initiative_editor(client, section, alice
         client.force_login(alice)
     response = client.get("/en/initiatives/green-shield/edit/")
     assert response.status_code == (403 if who else 302)
+
+
+def test_secretariat_builds_the_results_framework(client, section, secretariat):
+    client.force_login(secretariat)
+    base = "/en/initiatives/green-shield/results/add/"
+
+    client.post(base + "outcome/", {"title_ru": "Итог", "title_en": "Outcome A", "position": 1})
+    outcome = section.initiative.outcomes.get()
+    client.post(
+        base + "output/",
+        {"outcome": outcome.pk, "title_ru": "Продукт", "title_en": "Output A", "position": 1},
+    )
+    output = outcome.outputs.get()
+    response = client.post(
+        base + "indicator/",
+        {
+            "output": output.pk,
+            "title_ru": "Площадь",
+            "title_en": "Area",
+            "unit_ru": "га",
+            "unit_en": "ha",
+            "baseline": "0",
+            "target": "100",
+            "position": 1,
+        },
+    )
+
+    assert response.status_code == 302
+    assert output.indicators.get().target == "100"
+    public = client.get("/en/initiatives/green-shield/").content.decode()
+    assert "Outcome A" in public and "Area" in public
+
+
+def test_an_output_cannot_be_attached_to_another_initiatives_outcome(client, section, secretariat):
+    other = InitiativeFactory()
+    foreign = other.outcomes.create(title_en="Foreign", title_ru="Чужой")
+    client.force_login(secretariat)
+
+    response = client.post(
+        "/en/initiatives/green-shield/results/add/output/",
+        {"outcome": foreign.pk, "title_ru": "x", "title_en": "x", "position": 1},
+    )
+
+    assert response.status_code == 400
+    assert not foreign.outputs.exists()
