@@ -13,7 +13,9 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("initiatives/", include("initiatives.urls")),
     path("documents/", include("drafts.urls")),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("delegations/", include("delegations.urls")),
     path("admin/", admin.site.urls),
 )
 
