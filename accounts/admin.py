@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
-from .permissions import has_mfa, needs_mfa
+from .permissions import has_mfa, is_verified_admin, needs_mfa
 
 
 @admin.register(User)
@@ -31,7 +31,8 @@ class UserAdmin(BaseUserAdmin):
 
 
 def _admin_has_permission(request) -> bool:
-    return request.user.is_active and request.user.has_perm("accounts.use_admin")
+    # The predicate itself, not has_perm(): Django grants every permission to superusers.
+    return request.user.is_active and is_verified_admin(request.user)
 
 
 def _admin_login(request, extra_context=None):

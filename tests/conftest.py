@@ -7,6 +7,7 @@ from tests.factories import (
     ParagraphFactory,
     RevisionFactory,
     UserFactory,
+    totp_enable,
 )
 
 
@@ -49,3 +50,26 @@ def draft_revision(db):
 @pytest.fixture
 def published_revision(draft_revision, secretariat):
     return revision_publish(revision=draft_revision, user=secretariat, summary_en="First")
+
+
+@pytest.fixture
+def head_a(delegation_a):
+    """Hannah, head of delegation A."""
+    return MembershipFactory(
+        user__email="hannah@example.org", delegation=delegation_a, role="head"
+    ).user
+
+
+@pytest.fixture
+def secretariat_mfa(secretariat):
+    """The secretariat member, with TOTP set up (needed for the secretariat screens)."""
+    totp_enable(secretariat)
+    return secretariat
+
+
+@pytest.fixture
+def superuser(db):
+    """Ada, a superuser with TOTP set up (needed for Django admin)."""
+    user = UserFactory(email="ada@example.org", is_superuser=True, is_staff=True)
+    totp_enable(user)
+    return user
