@@ -48,6 +48,7 @@ from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
+from django.utils import translation
 
 from drafts.services import revision_publish
 from tests.factories import (
@@ -629,3 +630,23 @@ def test_every_route_answers_every_role_as_the_matrix_says(world):
         print("\n" + f"{'route':<45} " + " ".join(f"{r[:9]:<9}" for r in ROLES))
         print("\n".join(table))
     assert not wrong, "Answers that differ from the matrix:\n" + "\n".join(wrong)
+
+
+def test_english_urls_answer_like_the_russian_ones(world):
+    """The same rules hold under /en/ (the matrix above asks under /ru/, the default)."""
+    cache.clear()
+    wrong = []
+    for route in url_routes():
+        case = case_for(route)
+        if not route.i18n or case is None or case.url is not None:
+            continue
+        for role in ("anonymous", "delegate_a"):
+            expected = case.expect[ROLES.index(role)]
+            if isinstance(expected, _Lazy):
+                expected = expected.compute(world)
+            with translation.override("en"):
+                url, answer = _ask(case, route.key, world, role)
+            assert url.startswith("/en/"), url
+            if answer != expected:
+                wrong.append(f"{route.key:<45} {role:<12} expected {expected!s:<9} got {answer}")
+    assert not wrong, "Answers under /en/ that differ from the matrix:\n" + "\n".join(wrong)
