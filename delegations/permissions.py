@@ -53,6 +53,19 @@ def invitable_roles(user, delegation) -> list[str]:
     return []
 
 
+@rules.predicate
+def is_head_over_member(user, membership) -> bool:
+    """Heads manage their delegates and advisers, not other heads (nor themselves)."""
+    own = membership_of(user)
+    return (
+        membership is not None
+        and own is not None
+        and own.is_head
+        and not membership.is_head
+        and own.delegation_id == membership.delegation_id
+    )
+
+
 # Without an object: may this person open the invitations screens at all.
 can_list_invitations = is_verified_secretariat | is_head_of_delegation
 can_view_members = is_verified_secretariat | is_head_of
@@ -64,3 +77,4 @@ rules.add_perm("delegations.view_members", can_view_members)
 rules.add_perm("delegations.invite", can_invite)
 rules.add_perm("delegations.manage_invitation", can_manage_invitation)
 rules.add_perm("delegations.invite_anywhere", is_verified_secretariat)
+rules.add_perm("delegations.remove_member", is_verified_secretariat | is_head_over_member)

@@ -205,3 +205,10 @@ def invitation_accept(
     invitation.accepted_by = account
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, user: User) -> None:
+    """Take a person out of their delegation. The account stays (with its comments, which
+    keep their delegation), so the person can be invited again."""
+    Membership.objects.filter(pk=membership.pk).delete()

@@ -9,4 +9,5 @@ urlpatterns = [
     path("invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
     path("join/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("<slug:slug>/members/", views.delegation_members, name="delegation_members"),
+    path("members/<int:pk>/remove/", views.membership_remove, name="membership_remove"),
 ]

@@ -11,7 +11,7 @@ from accounts.decorators import mfa_required_for_staff
 
 from . import selectors, services
 from .forms import AcceptNewAccountForm, InvitationForm
-from .models import Delegation, Invitation
+from .models import Delegation, Invitation, Membership
 
 
 def _site_url(request) -> str:
@@ -103,18 +103,38 @@ def delegation_members(request, slug):
     delegation = get_object_or_404(Delegation, slug=slug)
     if not request.user.has_perm("delegations.view_members", delegation):
         raise PermissionDenied
+    members = list(selectors.delegation_members(delegation))
+    for membership in members:
+        membership.removable = request.user.has_perm("delegations.remove_member", membership)
     return render(
         request,
         "delegations/members.html",
         {
             "delegation": delegation,
-            "members": selectors.delegation_members(delegation),
+            "members": members,
             "invitations": selectors.invitations_open_for(request.user).filter(
                 delegation=delegation
             ),
             "can_invite": request.user.has_perm("delegations.invite", delegation),
         },
     )
+
+
+@require_POST
+@mfa_required_for_staff
+def membership_remove(request, pk):
+    membership = get_object_or_404(Membership.objects.select_related("user", "delegation"), pk=pk)
+    if not request.user.has_perm("delegations.view_members", membership.delegation):
+        raise PermissionDenied
+    if not request.user.has_perm("delegations.remove_member", membership):
+        raise PermissionDenied
+    services.membership_remove(membership=membership, user=request.user)
+    messages.success(
+        request,
+        _("%(person)s is no longer a member of %(delegation)s.")
+        % {"person": membership.user, "delegation": membership.delegation},
+    )
+    return redirect("delegation_members", slug=membership.delegation.slug)
 
 
 def invitation_accept(request, token):

@@ -216,6 +216,31 @@ MATRIX: dict[str, Case] = {
         ),
         kwargs=lambda w: {"slug": w.delegation_a.slug},
     ),
+    "membership_remove": Case(
+        # Hannah removes her own delegates; Bob's membership is not hers to remove.
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        ),
+        kwargs=lambda w: {"pk": w.new_member(w.delegation_a).pk},
+        method="post",
+    ),
+    "membership_remove [other delegation]": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=FORBIDDEN,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        ),
+        kwargs=lambda w: {"pk": w.new_member(w.delegation_b).pk},
+        method="post",
+    ),
     "delegation_members [other delegation]": Case(
         EXPECT(
             anonymous=LOGIN,
@@ -562,6 +587,7 @@ def world(db, delegation_a, delegation_b):
         published=published,
         draft=draft,
         new_invitation=new_invitation,
+        new_member=lambda delegation: MembershipFactory(delegation=delegation),
     )
 
 

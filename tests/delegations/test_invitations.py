@@ -345,3 +345,26 @@ def test_members_page_runs_a_fixed_number_of_queries(
         response = client.get(reverse("delegation_members", kwargs={"slug": delegation_a.slug}))
     assert response.status_code == 200
     assert Membership.objects.filter(delegation=delegation_a).count() == 11
+
+
+def test_head_removes_a_delegate_of_own_delegation_but_not_another_head(
+    client, head_a, alice, delegation_a
+):
+    other_head = MembershipFactory(delegation=delegation_a, role="head")
+    client.force_login(head_a)
+
+    refused = client.post(reverse("membership_remove", kwargs={"pk": other_head.pk}))
+    removed = client.post(reverse("membership_remove", kwargs={"pk": alice.membership.pk}))
+
+    assert refused.status_code == 403
+    assert removed.status_code == 302
+    assert not Membership.objects.filter(user=alice).exists()
+    assert User.objects.filter(pk=alice.pk).exists()  # the account stays
+    assert Membership.objects.filter(pk=other_head.pk).exists()
+
+
+def test_head_cannot_remove_members_of_another_delegation(client, head_a, bob):
+    client.force_login(head_a)
+    response = client.post(reverse("membership_remove", kwargs={"pk": bob.membership.pk}))
+    assert response.status_code == 403
+    assert Membership.objects.filter(user=bob).exists()
