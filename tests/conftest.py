@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from drafts.services import revision_publish
 from tests.factories import (
@@ -73,3 +75,12 @@ def superuser(db):
     user = UserFactory(email="ada@example.org", is_superuser=True, is_staff=True)
     totp_enable(user)
     return user
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to /en/ activates English for the
+    rest of the thread, which would make reverse() and gettext depend on test order."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
