@@ -8,6 +8,8 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
+from accounts.drf import IsVerifiedSecretariat
+from accounts.models import User
 from tests.factories import UserFactory, totp_enable
 
 
@@ -45,8 +47,6 @@ def test_there_is_no_open_sign_up(client, db):
     )
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
-    from accounts.models import User
-
     assert not User.objects.filter(email="walk-in@example.org").exists()
 
 
@@ -191,3 +191,18 @@ def test_login_lands_in_the_users_language(client, alice):
     alice.save()
     response = _login(client, alice.email, "pass-word-123")
     assert response["Location"].startswith("/en/")
+
+
+def test_api_permission_for_the_secretariat_needs_totp(rf, secretariat, superuser, alice):
+    def allowed(user):
+        request = rf.get("/api/")
+        request.user = user
+        return IsVerifiedSecretariat().has_permission(request, None)
+
+    root_without_totp = UserFactory(is_superuser=True, is_staff=True)
+    assert not allowed(alice)
+    assert not allowed(secretariat)
+    assert not allowed(root_without_totp)
+    assert allowed(superuser)
+    totp_enable(secretariat)
+    assert allowed(secretariat)
