@@ -1,9 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 
+from .permissions import has_mfa, needs_mfa
 from .services import email_enqueue, language_for_email
 
 
@@ -29,6 +30,9 @@ class AccountAdapter(DefaultAccountAdapter):
         )
 
     def get_login_redirect_url(self, request) -> str:
+        if needs_mfa(request.user) and not has_mfa(request.user):
+            # Secretariat and admins cannot work without a second factor: set it up first.
+            return reverse("mfa_activate_totp")
         url = super().get_login_redirect_url(request)
         # Land in the interface language the person chose on their profile.
         return translate_url(url, request.user.language)

@@ -206,3 +206,13 @@ def test_api_permission_for_the_secretariat_needs_totp(rf, secretariat, superuse
     assert allowed(superuser)
     totp_enable(secretariat)
     assert allowed(secretariat)
+
+
+def test_secretariat_without_totp_is_asked_to_set_it_up_right_after_login(client, secretariat):
+    response = _login(client, secretariat.email, "pass-word-123")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+    # allauth confirms the password once more before it shows a TOTP secret.
+    confirm = client.get(reverse("mfa_activate_totp"))
+    client.post(confirm["Location"], {"password": "pass-word-123"})
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
