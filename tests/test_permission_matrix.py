@@ -449,8 +449,20 @@ def admin_case(key: str, route: str) -> Case | None:
         )
     if name == "auth_user_password_change":
         return Case(ADMIN_ONLY, kwargs=lambda w: {"id": w.users["delegate_a"].pk})
-    if name.endswith(("_changelist", "_add")) and _admin_model_for(name):
+    if name.endswith("_changelist") and _admin_model_for(name):
         return Case(ADMIN_ONLY)
+    if name.endswith("_add") and _admin_model_for(name):
+        model = _admin_model_for(name)
+
+        def may_add(w):
+            # Some models are never added from the admin (their ModelAdmin says so).
+            request = RequestFactory().get("/")
+            request.user = w.users["admin"]
+            return (
+                OK if django_admin.site._registry[model].has_add_permission(request) else FORBIDDEN
+            )
+
+        return Case(ADMIN_ONLY[:-1] + (_Lazy(may_add),))
     if name.endswith(ADMIN_OBJECT_SUFFIXES) and _admin_model_for(name):
         return _admin_object_case(_admin_model_for(name), name=name)
     if name.startswith("route:") and route.endswith("<path:object_id>/"):
