@@ -372,3 +372,14 @@ def test_head_cannot_remove_members_of_another_delegation(client, head_a, bob):
     response = client.post(reverse("membership_remove", kwargs={"pk": bob.membership.pk}))
     assert response.status_code == 403
     assert Membership.objects.filter(user=bob).exists()
+
+
+def test_invitation_list_runs_a_fixed_number_of_queries(
+    client, secretariat_mfa, django_assert_max_num_queries
+):
+    InvitationFactory.create_batch(15)
+    client.force_login(secretariat_mfa)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("invitation_list"))
+    assert response.status_code == 200
+    assert len(response.context["invitations"]) == 15
