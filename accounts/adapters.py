@@ -1,4 +1,11 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
+from django.urls import reverse, translate_url
+from django.utils import translation
+
+from .permissions import has_mfa, needs_mfa
+from .services import email_enqueue, language_for_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -6,3 +13,26 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Every allauth mail (verification, password reset, notifications) goes through
+        Celery, written in the recipient's language rather than the requester's."""
+        request = allauth_context.request
+        full_context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+        }
+        full_context.update(context)
+        language = language_for_email(email, default=translation.get_language())
+        email_enqueue(
+            template_prefix=template_prefix, to=email, context=full_context, language=language
+        )
+
+    def get_login_redirect_url(self, request) -> str:
+        if needs_mfa(request.user) and not has_mfa(request.user):
+            # Secretariat and admins cannot work without a second factor: set it up first.
+            return reverse("mfa_activate_totp")
+        url = super().get_login_redirect_url(request)
+        # Land in the interface language the person chose on their profile.
+        return translate_url(url, request.user.language)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from .models import Delegation, Membership
+from .models import Delegation, Invitation, Membership
 
 
 class MembershipInline(admin.TabularInline):
@@ -25,3 +25,32 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role", "delegation"]
     list_select_related = ["user", "delegation"]
     autocomplete_fields = ["user"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """For looking up an invitation; invite, resend and revoke from the portal's screens
+    (they mail the link, which the admin cannot: only the token's hash is stored)."""
+
+    list_display = ["email", "delegation", "role", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["role", "delegation"]
+    list_select_related = ["delegation"]
+    search_fields = ["email"]
+    exclude = ["token_hash"]
+    readonly_fields = [
+        "email",
+        "delegation",
+        "role",
+        "language",
+        "invited_by",
+        "sent_at",
+        "send_count",
+        "expires_at",
+        "accepted_at",
+        "accepted_by",
+        "revoked_at",
+        "revoked_by",
+    ]
+
+    def has_add_permission(self, request):
+        return False

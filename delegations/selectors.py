@@ -1,4 +1,34 @@
-from .models import Delegation
+from django.db.models import QuerySet
+
+from accounts.models import User
+from accounts.permissions import is_verified_secretariat, membership_of
+
+from .models import Delegation, Invitation, Membership
+
+
+def invitations_open_for(user: User) -> QuerySet[Invitation]:
+    """Open invitations (pending or expired, so they can be resent) this person manages."""
+    invitations = Invitation.objects.open().select_related("delegation", "invited_by")
+    if is_verified_secretariat(user):
+        return invitations.order_by("expires_at")
+    membership = membership_of(user)
+    if membership is None or not membership.is_head:
+        return invitations.none()
+    return invitations.filter(delegation_id=membership.delegation_id).order_by("expires_at")
+
+
+def delegation_members(delegation: Delegation) -> QuerySet[Membership]:
+    return delegation.memberships.select_related("user").order_by("role", "user__last_name")
+
+
+def delegations_for_invitations(user: User) -> QuerySet[Delegation]:
+    """The delegations this person may invite to: all for the secretariat, else their own."""
+    if is_verified_secretariat(user):
+        return Delegation.objects.all()
+    membership = membership_of(user)
+    if membership is None or not membership.is_head:
+        return Delegation.objects.none()
+    return Delegation.objects.filter(pk=membership.delegation_id)
 
 
 def delegations_by_kind() -> list[tuple[str, list[Delegation]]]:

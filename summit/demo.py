@@ -11,6 +11,10 @@ import secrets
 from dataclasses import dataclass
 from decimal import Decimal
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -487,10 +491,15 @@ DEMO_ACCOUNTS = [
 ]
 
 
+# Secretariat screens and the Django admin need TOTP: these demo accounts get it set up.
+DEMO_MFA_ACCOUNTS = ["secretariat@example.org", "admin@example.org"]
+
+
 @dataclass
 class DemoAccount:
     email: str
     password: str | None  # None when an existing password was left as it was
+    totp_secret: str | None = None  # base32, for an authenticator app or `oathtool --totp -b`
 
 
 def _demo(text_ru: str, text_en: str) -> dict:
@@ -507,6 +516,7 @@ def demo_load(*, password: str = "") -> list[DemoAccount]:
     tags = _load_tags()
     initiatives = _load_initiatives(delegations, tags)
     accounts = _load_accounts(delegations, password)
+    _load_mfa(accounts)
     secretariat = User.objects.get(email="secretariat@example.org")
     _load_document(
         summit,
@@ -752,6 +762,22 @@ def _load_accounts(delegations, password: str) -> list[DemoAccount]:
             )
         accounts.append(DemoAccount(email=email, password=chosen))
     return accounts
+
+
+def _load_mfa(accounts: list[DemoAccount]) -> None:
+    """TOTP and recovery codes for the demo secretariat and admin; a second run keeps the
+    secret, so an authenticator app set up once keeps working."""
+    for account in accounts:
+        if account.email not in DEMO_MFA_ACCOUNTS:
+            continue
+        user = User.objects.get(email=account.email)
+        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if totp is None:
+            account.totp_secret = generate_totp_secret()
+            TOTP.activate(user, account.totp_secret)
+        else:
+            account.totp_secret = decrypt(totp.data["secret"])
+        RecoveryCodes.activate(user)
 
 
 def _load_document(summit, slug, symbol, kind, titles, paragraphs, initiatives, secretariat):

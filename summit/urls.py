@@ -19,7 +19,9 @@ urlpatterns += i18n_patterns(
     path("initiatives/", include("initiatives.urls")),
     path("delegations/", include("delegations.urls")),
     path("documents/", include("drafts.urls")),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("delegations/", include("delegations.urls")),
     path("admin/", admin.site.urls),
 )
 

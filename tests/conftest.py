@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from drafts.services import revision_publish
@@ -8,12 +9,13 @@ from tests.factories import (
     ParagraphFactory,
     RevisionFactory,
     UserFactory,
+    totp_enable,
 )
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def english():
-    """Code outside a request speaks English in tests unless a test says otherwise."""
+    """For tests that read interface strings or translated fields in English."""
     with translation.override("en"):
         yield
 
@@ -58,3 +60,35 @@ def draft_revision(db):
 @pytest.fixture
 def published_revision(draft_revision, secretariat):
     return revision_publish(revision=draft_revision, user=secretariat, summary_en="First")
+
+
+@pytest.fixture
+def head_a(delegation_a):
+    """Hannah, head of delegation A."""
+    return MembershipFactory(
+        user__email="hannah@example.org", delegation=delegation_a, role="head"
+    ).user
+
+
+@pytest.fixture
+def secretariat_mfa(secretariat):
+    """The secretariat member, with TOTP set up (needed for the secretariat screens)."""
+    totp_enable(secretariat)
+    return secretariat
+
+
+@pytest.fixture
+def superuser(db):
+    """Ada, a superuser with TOTP set up (needed for Django admin)."""
+    user = UserFactory(email="ada@example.org", is_superuser=True, is_staff=True)
+    totp_enable(user)
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to /en/ activates English for the
+    rest of the thread, which would make reverse() and gettext depend on test order."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

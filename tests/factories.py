@@ -1,8 +1,10 @@
+import hashlib
+
 import factory
 from django.utils import timezone
 
 from accounts.models import User
-from delegations.models import Delegation, Membership
+from delegations.models import INVITATION_VALID_FOR, Delegation, Invitation, Membership
 from drafts.models import OutcomeDocument, Paragraph, Revision
 from initiatives.models import Initiative
 from summit.models import Summit
@@ -92,3 +94,41 @@ class ParagraphFactory(factory.django.DjangoModelFactory):
     kind = Paragraph.Kind.OPERATIVE
     text_en = factory.Sequence(lambda n: f"decides to act on matter {n};")
     text_ru = factory.Sequence(lambda n: f"постановляет действовать по вопросу {n};")
+
+
+def totp_enable(user: User) -> str:
+    """Set up TOTP (and recovery codes) for `user`, as allauth's activation screen would;
+    returns the base32 secret."""
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    RecoveryCodes.activate(user)
+    user.__dict__.pop("_has_totp", None)
+    return secret
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An open invitation; the plain token is on `invitation.token` (only its hash is stored)."""
+
+    class Meta:
+        model = Invitation
+        skip_postgeneration_save = True
+
+    token = factory.Sequence(lambda n: f"invitation-token-{n}")
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    delegation = factory.SubFactory(DelegationFactory)
+    role = Membership.Role.DELEGATE
+    language = "en"
+    token_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.token.encode()).hexdigest())
+    expires_at = factory.LazyFunction(lambda: timezone.now() + INVITATION_VALID_FOR)
+    sent_at = factory.LazyFunction(timezone.now)
+    send_count = 1
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        token = kwargs.pop("token", None)
+        invitation = super()._create(model_class, *args, **kwargs)
+        invitation.token = token
+        return invitation

@@ -1,10 +1,13 @@
 import csv
 import io
 
+import pytest
 from openpyxl import load_workbook
 
 from drafts.compilation import compilation_csv, compilation_rows, compilation_xlsx
 from drafts.services import comment_answer, comment_create
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def _comments(alice, bob, secretariat, revision):

@@ -84,3 +84,26 @@ def test_demo_data_is_refused_with_production_settings(settings):
     with pytest.raises(CommandError):
         call_command("load_demo")
     assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_sets_up_totp_for_the_secretariat_and_prints_the_same_secret_twice(
+    settings, capsys
+):
+    from allauth.mfa.models import Authenticator
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    first = capsys.readouterr().out
+    call_command("load_demo")
+    second = capsys.readouterr().out
+
+    secretariat = User.objects.get(email="secretariat@example.org")
+    kinds = set(Authenticator.objects.filter(user=secretariat).values_list("type", flat=True))
+    assert kinds == {"totp", "recovery_codes"}
+    line = next(
+        line for line in first.splitlines() if "secretariat@example.org" in line and "TOTP" in line
+    )
+    secret = line.split()[-1]
+    assert len(secret) >= 32 and secret in second
+    assert not User.objects.filter(is_staff=True, is_superuser=False).exists()

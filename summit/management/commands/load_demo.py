@@ -16,3 +16,10 @@ class Command(BaseCommand):
         for account in accounts:
             password = account.password or "(unchanged; set DEMO_PASSWORD to choose one)"
             self.stdout.write(f"  {account.email:<28} {password}")
+        self.stdout.write(
+            "Two-factor authentication (TOTP) is set up for these accounts; add the secret to an "
+            "authenticator app, or get a code with `oathtool --totp -b SECRET`:"
+        )
+        for account in accounts:
+            if account.totp_secret:
+                self.stdout.write(f"  {account.email:<28} TOTP secret {account.totp_secret}")

@@ -1,0 +1,80 @@
+"""Who may see and manage a delegation's members and invitations.
+
+Objects: `delegation` for the `*_members`/`invite` rules, an `Invitation` for `manage_invitation`.
+Heads of delegation need no second factor; the secretariat's rights need TOTP set up
+(`is_verified_secretariat`), the same as every secretariat screen.
+"""
+
+import rules
+
+from accounts.permissions import (
+    is_head_of_delegation,
+    is_verified_secretariat,
+    membership_of,
+)
+
+from .models import Membership
+
+
+@rules.predicate
+def is_member_of(user, delegation) -> bool:
+    membership = membership_of(user)
+    return (
+        membership is not None
+        and delegation is not None
+        and membership.delegation_id == delegation.pk
+    )
+
+
+@rules.predicate
+def is_head_of(user, delegation) -> bool:
+    membership = membership_of(user)
+    return (
+        membership is not None
+        and membership.is_head
+        and delegation is not None
+        and membership.delegation_id == delegation.pk
+    )
+
+
+@rules.predicate
+def is_head_of_invitation_delegation(user, invitation) -> bool:
+    return invitation is not None and is_head_of(user, invitation.delegation)
+
+
+def invitable_roles(user, delegation) -> list[str]:
+    """The roles this user may invite somebody to, in this delegation.
+
+    The secretariat appoints heads; a head adds only delegates and advisers to their own team."""
+    if is_verified_secretariat(user):
+        return list(Membership.Role.values)
+    if is_head_of(user, delegation):
+        return [Membership.Role.DELEGATE, Membership.Role.ADVISER]
+    return []
+
+
+@rules.predicate
+def is_head_over_member(user, membership) -> bool:
+    """Heads manage their delegates and advisers, not other heads (nor themselves)."""
+    own = membership_of(user)
+    return (
+        membership is not None
+        and own is not None
+        and own.is_head
+        and not membership.is_head
+        and own.delegation_id == membership.delegation_id
+    )
+
+
+# Without an object: may this person open the invitations screens at all.
+can_list_invitations = is_verified_secretariat | is_head_of_delegation
+can_view_members = is_verified_secretariat | is_head_of
+can_invite = is_verified_secretariat | is_head_of
+can_manage_invitation = is_verified_secretariat | is_head_of_invitation_delegation
+
+rules.add_perm("delegations.list_invitations", can_list_invitations)
+rules.add_perm("delegations.view_members", can_view_members)
+rules.add_perm("delegations.invite", can_invite)
+rules.add_perm("delegations.manage_invitation", can_manage_invitation)
+rules.add_perm("delegations.invite_anywhere", is_verified_secretariat)
+rules.add_perm("delegations.remove_member", is_verified_secretariat | is_head_over_member)

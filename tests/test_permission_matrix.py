@@ -1,0 +1,772 @@
+"""The permission matrix: every URL pattern of the portal × every role → the expected answer.
+
+The test walks the whole URL conf (`get_resolver()`, recursively: i18n-prefixed routes,
+allauth, the admin, the API), so a route without an entry in `MATRIX` (or a group rule
+below) FAILS `test_every_url_pattern_is_in_the_matrix`.
+
+To register a new route, add one line to `MATRIX`, keyed by its URL name
+("namespace:name" inside a namespace; "route:<the route>" for an unnamed pattern):
+
+    "comment_create": Case(
+        EXPECT(anonymous=LOGIN, delegate_a=OK, delegate_b=OK, head_a=OK, secretariat=OK, admin=OK),
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number},
+        method="post", data={"body": "…"},
+    ),
+
+`w` is the `World` below (two delegations, a published revision and a draft, an open
+invitation…): add what your route needs to it. The roles, in order:
+
+    anonymous · delegate_a (Alice, delegate of A) · delegate_b (Bob, delegate of B) ·
+    head_a (Hannah, head of A) · secretariat (Sam, with TOTP set up) · admin (Ada, superuser
+    with TOTP set up)
+
+Answers: OK (200), LOGIN (a redirect to a login page), REDIRECT (a redirect anywhere else),
+FORBIDDEN (403), NOT_FOUND (404), GONE (410), NOT_ALLOWED (405), or any other status code.
+Each request is made with a freshly logged-in client; a route that changes data is given
+fresh objects through `kwargs` (see the invitation routes).
+
+Group rules, still enumerated (every allauth or admin route must fall under one):
+- allauth entrance pages (`ALLAUTH_ENTRANCE`): anonymous 200, logged-in people are redirected.
+- allauth pages for a logged-in person (`ALLAUTH_MANAGE`): anonymous → login, others 200
+  (or REDIRECT where allauth first asks for the password again, listed per route).
+- Django admin (`admin:*`): only admins with TOTP (`admin_case`); everyone else → login.
+
+Run with `MATRIX_PRINT=1 pytest tests/test_permission_matrix.py -s` to print the answers
+actually observed, as a table.
+"""
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+from django.contrib import admin as django_admin
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.test import Client, RequestFactory
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.resolvers import LocalePrefixPattern
+from django.utils import translation
+
+from drafts.services import revision_publish
+from initiatives.models import Indicator, Output
+from summit.models import Meeting
+from tests.factories import (
+    DelegationFactory,
+    InitiativeFactory,
+    InvitationFactory,
+    MembershipFactory,
+    ParagraphFactory,
+    RevisionFactory,
+    SummitFactory,
+    UserFactory,
+    totp_enable,
+)
+
+ROLES = ("anonymous", "delegate_a", "delegate_b", "head_a", "secretariat", "admin")
+
+OK = 200
+FORBIDDEN = 403
+NOT_FOUND = 404
+NOT_ALLOWED = 405
+GONE = 410
+LOGIN = "login"
+REDIRECT = "redirect"
+
+
+def EXPECT(*, anonymous, delegate_a, delegate_b, head_a, secretariat, admin) -> tuple:
+    return (anonymous, delegate_a, delegate_b, head_a, secretariat, admin)
+
+
+def ALL(answer) -> tuple:
+    return (answer,) * len(ROLES)
+
+
+PUBLIC = ALL(OK)
+LOGGED_IN = EXPECT(
+    anonymous=LOGIN, delegate_a=OK, delegate_b=OK, head_a=OK, secretariat=OK, admin=OK
+)
+ENTRANCE = EXPECT(
+    anonymous=OK,
+    delegate_a=REDIRECT,
+    delegate_b=REDIRECT,
+    head_a=REDIRECT,
+    secretariat=REDIRECT,
+    admin=REDIRECT,
+)
+# Invitations screens: the secretariat (with TOTP) for all delegations, heads for their own.
+INVITERS = EXPECT(
+    anonymous=LOGIN,
+    delegate_a=FORBIDDEN,
+    delegate_b=FORBIDDEN,
+    head_a=OK,
+    secretariat=OK,
+    admin=OK,
+)
+# Secretariat screens: the secretariat (with TOTP) and admins; delegates are refused.
+SECRETARIAT = EXPECT(
+    anonymous=LOGIN,
+    delegate_a=FORBIDDEN,
+    delegate_b=FORBIDDEN,
+    head_a=FORBIDDEN,
+    secretariat=OK,
+    admin=OK,
+)
+# The same for a POST that succeeds and redirects back to the screen.
+SECRETARIAT_POST = EXPECT(
+    anonymous=LOGIN,
+    delegate_a=FORBIDDEN,
+    delegate_b=FORBIDDEN,
+    head_a=FORBIDDEN,
+    secretariat=REDIRECT,
+    admin=REDIRECT,
+)
+ADMIN_ONLY = EXPECT(
+    anonymous=LOGIN, delegate_a=LOGIN, delegate_b=LOGIN, head_a=LOGIN, secretariat=LOGIN, admin=OK
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    expect: tuple
+    kwargs: Callable[[SimpleNamespace], dict] | dict = field(default_factory=dict)
+    url: Callable[[SimpleNamespace], str] | None = None  # for unnamed patterns
+    method: str = "get"
+    data: dict | None = None
+    query: str = ""
+
+
+MATRIX: dict[str, Case] = {
+    # --- public pages (summit, initiatives, drafts)
+    "set_language": Case(ALL(REDIRECT), method="post", data={"language": "en", "next": "/"}),
+    "home": Case(PUBLIC),
+    "initiative_detail": Case(PUBLIC, kwargs=lambda w: {"slug": w.initiative.slug}),
+    "initiative_list": Case(PUBLIC),
+    "programme": Case(PUBLIC),
+    "meeting_detail": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug}),
+    "delegation_list": Case(PUBLIC),
+    "sitemap": Case(PUBLIC),
+    # --- the secretariat's initiative editor
+    "initiative_edit": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.initiative.slug}),
+    "section_edit": Case(
+        SECRETARIAT, kwargs=lambda w: {"slug": w.initiative.slug, "kind": w.section.kind}
+    ),
+    "section_history": Case(
+        SECRETARIAT, kwargs=lambda w: {"slug": w.initiative.slug, "kind": w.section.kind}
+    ),
+    "funding_add": Case(
+        # Input without a source: the secretariat passes the gate and gets the form error.
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=FORBIDDEN,
+            secretariat=400,
+            admin=400,
+        ),
+        kwargs=lambda w: {"slug": w.initiative.slug},
+        method="post",
+        data={"source": "", "amount": "10", "currency": "USD", "status": "pledged"},
+    ),
+    "funding_delete": Case(
+        SECRETARIAT_POST,
+        kwargs=lambda w: {"slug": w.initiative.slug, "pk": w.new_funding_entry().pk},
+        method="post",
+    ),
+    "results_add": Case(
+        SECRETARIAT, kwargs=lambda w: {"slug": w.initiative.slug, "level": "outcome"}
+    ),
+    "indicator_edit": Case(
+        SECRETARIAT, kwargs=lambda w: {"slug": w.initiative.slug, "pk": w.indicator.pk}
+    ),
+    "document_list": Case(PUBLIC),
+    "document_detail": Case(PUBLIC, kwargs=lambda w: {"slug": w.document.slug}),
+    "revision_detail": Case(
+        PUBLIC, kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number}
+    ),
+    "revision_detail [draft]": Case(
+        # An unpublished draft does not exist for anyone but the secretariat.
+        EXPECT(
+            anonymous=NOT_FOUND,
+            delegate_a=NOT_FOUND,
+            delegate_b=NOT_FOUND,
+            head_a=NOT_FOUND,
+            secretariat=OK,
+            admin=OK,
+        ),
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.draft.number},
+    ),
+    # --- accounts and delegations
+    "profile": Case(LOGGED_IN),
+    "invitation_list": Case(INVITERS),
+    "invitation_create": Case(INVITERS),
+    "invitation_resend": Case(
+        # Bob's delegation is not A: the invitation does not exist for him… but he is not a
+        # head either, so he is refused before the lookup.
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        ),
+        kwargs=lambda w: {"pk": w.new_invitation(w.delegation_a).pk},
+        method="post",
+    ),
+    "invitation_resend [other delegation]": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=NOT_FOUND,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        ),
+        kwargs=lambda w: {"pk": w.new_invitation(w.delegation_b).pk},
+        method="post",
+    ),
+    "invitation_revoke": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        ),
+        kwargs=lambda w: {"pk": w.new_invitation(w.delegation_a).pk},
+        method="post",
+    ),
+    "invitation_revoke [GET]": Case(
+        EXPECT(
+            anonymous=NOT_ALLOWED,
+            delegate_a=NOT_ALLOWED,
+            delegate_b=NOT_ALLOWED,
+            head_a=NOT_ALLOWED,
+            secretariat=NOT_ALLOWED,
+            admin=NOT_ALLOWED,
+        ),
+        kwargs=lambda w: {"pk": w.new_invitation(w.delegation_a).pk},
+    ),
+    "invitation_accept": Case(
+        # The token is the credential; logged-in people other than the invitee are told so.
+        EXPECT(
+            anonymous=OK,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=FORBIDDEN,
+            secretariat=FORBIDDEN,
+            admin=FORBIDDEN,
+        ),
+        kwargs=lambda w: {"token": w.new_invitation(w.delegation_a).token},
+    ),
+    "invitation_accept [unknown token]": Case(ALL(NOT_FOUND), kwargs={"token": "no-such-token"}),
+    "delegation_members": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=OK,
+            secretariat=OK,
+            admin=OK,
+        ),
+        kwargs=lambda w: {"slug": w.delegation_a.slug},
+    ),
+    "membership_remove": Case(
+        # Hannah removes her own delegates; Bob's membership is not hers to remove.
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        ),
+        kwargs=lambda w: {"pk": w.new_member(w.delegation_a).pk},
+        method="post",
+    ),
+    "membership_remove [other delegation]": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=FORBIDDEN,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        ),
+        kwargs=lambda w: {"pk": w.new_member(w.delegation_b).pk},
+        method="post",
+    ),
+    "delegation_members [other delegation]": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=FORBIDDEN,
+            secretariat=OK,
+            admin=OK,
+        ),
+        kwargs=lambda w: {"slug": w.delegation_b.slug},
+    ),
+}
+
+# --- allauth (django-allauth's own routes). Sign-up is closed: the page says so.
+ALLAUTH_ENTRANCE = {
+    "account_login": {},
+    "account_signup": {},
+}
+ALLAUTH_CASES: dict[str, Case] = {
+    "account_logout": Case(
+        EXPECT(
+            anonymous=REDIRECT,
+            delegate_a=REDIRECT,
+            delegate_b=REDIRECT,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        ),
+        method="post",
+    ),
+    "account_inactive": Case(PUBLIC),
+    "account_reset_password": Case(PUBLIC),
+    "account_reset_password_done": Case(PUBLIC),
+    "account_reset_password_from_key_done": Case(PUBLIC),
+    "account_email_verification_sent": Case(PUBLIC),
+    "account_confirm_email": Case(PUBLIC, kwargs={"key": "not-a-key"}),
+    "account_reset_password_from_key": Case(PUBLIC, kwargs={"uidb36": "0", "key": "not-a-key"}),
+    # Only during a login by e-mailed code (not enabled): others are sent away.
+    "account_confirm_login_code": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=REDIRECT,
+            delegate_b=REDIRECT,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        )
+    ),
+    "account_reauthenticate": Case(LOGGED_IN),
+    "account_request_reauthentication_code": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=REDIRECT,
+            delegate_b=REDIRECT,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        )
+    ),
+    "account_confirm_reauthentication_code": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=REDIRECT,
+            delegate_b=REDIRECT,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        )
+    ),
+    "account_email": Case(LOGGED_IN),
+    "account_change_password": Case(LOGGED_IN),
+    "account_set_password": Case(
+        # Everybody here has a password already: allauth sends them to "change password".
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=REDIRECT,
+            delegate_b=REDIRECT,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        )
+    ),
+    # allauth.mfa
+    "mfa_index": Case(LOGGED_IN),
+    # Only during a login with a second factor: others are sent away.
+    "mfa_authenticate": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=REDIRECT,
+            delegate_b=REDIRECT,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        )
+    ),
+    "mfa_reauthenticate": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=REDIRECT,
+            delegate_b=REDIRECT,
+            head_a=REDIRECT,
+            secretariat=OK,
+            admin=OK,
+        )
+    ),
+    # Setting up or changing a second factor asks for the password again first.
+    "mfa_activate_totp": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=REDIRECT,
+            delegate_b=REDIRECT,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        )
+    ),
+    "mfa_deactivate_totp": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=NOT_FOUND,
+            delegate_b=NOT_FOUND,
+            head_a=NOT_FOUND,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        )
+    ),
+    "mfa_view_recovery_codes": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=NOT_FOUND,
+            delegate_b=NOT_FOUND,
+            head_a=NOT_FOUND,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        )
+    ),
+    "mfa_generate_recovery_codes": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=REDIRECT,
+            delegate_b=REDIRECT,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        )
+    ),
+    "mfa_download_recovery_codes": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=NOT_FOUND,
+            delegate_b=NOT_FOUND,
+            head_a=NOT_FOUND,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        )
+    ),
+}
+for _name, _kwargs in ALLAUTH_ENTRANCE.items():
+    ALLAUTH_CASES[_name] = Case(ENTRANCE, kwargs=_kwargs)
+MATRIX.update(ALLAUTH_CASES)
+
+
+# --- Django admin: one rule for all its routes, object pages use an existing object.
+ADMIN_OBJECT_SUFFIXES = ("_change", "_delete", "_history")
+
+
+def _admin_model_for(name: str):
+    """`delegations_membership_change` → the Membership model (None if not a model route)."""
+    for model in apps.get_models():
+        prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
+        if name.startswith(prefix):
+            return model
+    return None
+
+
+def admin_case(key: str, route: str) -> Case | None:
+    """The rule for the Django admin; None for a route it does not know (→ test fails)."""
+    name = key.removeprefix("admin:")
+    if name == "login":
+        return Case(
+            EXPECT(
+                anonymous=LOGIN,
+                delegate_a=FORBIDDEN,
+                delegate_b=FORBIDDEN,
+                head_a=FORBIDDEN,
+                secretariat=FORBIDDEN,
+                admin=REDIRECT,
+            )
+        )
+    if name == "logout":
+        # The admin sends non-admins to its index (and so to the login) rather than log out.
+        return Case(ALL(REDIRECT)[:-1] + (OK,), method="post")
+    if name in ("index", "password_change", "password_change_done", "jsi18n"):
+        return Case(ADMIN_ONLY)
+    if name == "autocomplete":
+        return Case(ADMIN_ONLY, query="app_label=delegations&model_name=membership&field_name=user")
+    if name == "app_list":
+        return Case(ADMIN_ONLY, kwargs={"app_label": "delegations"})
+    if name == "view_on_site":
+        return Case(
+            ADMIN_ONLY[:-1] + (REDIRECT,),
+            kwargs=lambda w: {
+                "content_type_id": ContentType.objects.get_for_model(w.initiative).pk,
+                "object_id": w.initiative.pk,
+            },
+        )
+    if name == "auth_user_password_change":
+        return Case(ADMIN_ONLY, kwargs=lambda w: {"id": w.users["delegate_a"].pk})
+    if name.endswith("_changelist") and _admin_model_for(name):
+        return Case(ADMIN_ONLY)
+    if name.endswith("_add") and _admin_model_for(name):
+        model = _admin_model_for(name)
+
+        def may_add(w):
+            # Some models are never added from the admin (their ModelAdmin says so).
+            request = RequestFactory().get("/")
+            request.user = w.users["admin"]
+            return (
+                OK if django_admin.site._registry[model].has_add_permission(request) else FORBIDDEN
+            )
+
+        return Case(ADMIN_ONLY[:-1] + (_Lazy(may_add),))
+    if name.endswith(ADMIN_OBJECT_SUFFIXES) and _admin_model_for(name):
+        return _admin_object_case(_admin_model_for(name), name=name)
+    if name.startswith("route:") and route.endswith("<path:object_id>/"):
+        # The bare object URL redirects to the change page.
+        model = _admin_model_for(route.split("/")[1] + "_" + route.split("/")[2] + "_")
+        if model is not None:
+            case = _admin_object_case(model, name=None, route=route)
+            return Case(ADMIN_ONLY[:-1] + (REDIRECT,), url=case.url)
+    if name.startswith("route:") and route.endswith("(?P<url>.*)$"):
+        return Case(ADMIN_ONLY[:-1] + (NOT_FOUND,), url=lambda w: "/ru/admin/no-such-page/")
+    return None
+
+
+def _admin_object_case(model, *, name: str | None, route: str = "") -> Case:
+    def first(w):
+        return model._default_manager.order_by("pk").first()
+
+    def object_id(w):
+        instance = first(w)
+        # No object of this model in the world: the admin says so with a redirect.
+        return instance.pk if instance is not None else 0
+
+    def expected_for_admin(w):
+        instance = first(w)
+        if name.endswith("_delete"):
+            # Some models are never deleted from the admin (their ModelAdmin says so).
+            request = RequestFactory().get("/")
+            request.user = w.users["admin"]
+            if not django_admin.site._registry[model].has_delete_permission(request, instance):
+                return FORBIDDEN
+        return OK if instance is not None else REDIRECT
+
+    if name is None:
+        app, model_name = model._meta.app_label, model._meta.model_name
+        return Case(ADMIN_ONLY, url=lambda w: f"/ru/admin/{app}/{model_name}/{object_id(w)}/")
+    return Case(
+        ADMIN_ONLY[:-1] + (_Lazy(expected_for_admin),),
+        kwargs=lambda w: {"object_id": object_id(w)},
+    )
+
+
+@dataclass(frozen=True)
+class _Lazy:
+    """An expected answer known only once the world exists."""
+
+    compute: Callable[[SimpleNamespace], object]
+
+
+# --- walking the URL conf
+
+
+@dataclass(frozen=True)
+class Route:
+    key: str
+    route: str
+    i18n: bool
+
+
+def _walk(resolver, prefix="", namespace="", i18n=False):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            is_locale = isinstance(entry.pattern, LocalePrefixPattern)
+            ns = namespace
+            if entry.namespace:
+                ns = f"{namespace}{entry.namespace}:"
+            yield from _walk(
+                entry,
+                prefix + ("" if is_locale else str(entry.pattern)),
+                ns,
+                i18n or is_locale,
+            )
+        elif isinstance(entry, URLPattern):
+            route = prefix + str(entry.pattern)
+            key = f"{namespace}{entry.name}" if entry.name else f"{namespace}route:{route}"
+            yield Route(key=key, route=route, i18n=i18n)
+
+
+def url_routes() -> list[Route]:
+    seen = {}
+    for route in _walk(get_resolver()):
+        seen.setdefault(route.key, route)
+    return list(seen.values())
+
+
+def case_for(route: Route) -> Case | None:
+    if route.key in MATRIX:
+        return MATRIX[route.key]
+    if route.key.startswith("admin:"):
+        return admin_case(route.key, route.route)
+    if route.key.startswith("route:") and route.route.startswith("^media/"):
+        # Served only with DEBUG on (never in production): a missing file is a 404.
+        return Case(ALL(NOT_FOUND), url=lambda w: "/media/does-not-exist.txt")
+    return None
+
+
+# --- the world every request runs against
+
+
+@pytest.fixture
+def world(db, delegation_a, delegation_b):
+    alice = MembershipFactory(user__email="alice@example.org", delegation=delegation_a).user
+    bob = MembershipFactory(user__email="bob@example.org", delegation=delegation_b).user
+    hannah = MembershipFactory(
+        user__email="hannah@example.org", delegation=delegation_a, role="head"
+    ).user
+    sam = UserFactory(email="sam@secretariat.example.org", is_secretariat=True)
+    ada = UserFactory(email="ada@example.org", is_superuser=True, is_staff=True)
+    for person in (sam, ada):
+        totp_enable(person)
+
+    revision = RevisionFactory()
+    ParagraphFactory.create_batch(3, revision=revision)
+    published = revision_publish(revision=revision, user=sam, summary_en="First")
+    draft = published.document.revisions.get(number=2)
+    counter = iter(range(10_000))
+    initiative = InitiativeFactory()
+
+    def new_invitation(delegation):
+        return InvitationFactory(delegation=delegation, email=f"matrix-{next(counter)}@example.org")
+
+    return SimpleNamespace(
+        users={
+            "anonymous": None,
+            "delegate_a": alice,
+            "delegate_b": bob,
+            "head_a": hannah,
+            "secretariat": sam,
+            "admin": ada,
+        },
+        delegation_a=delegation_a,
+        delegation_b=delegation_b,
+        other_delegation=DelegationFactory(),
+        initiative=initiative,
+        section=initiative.sections.create(kind="objectives", body_en="Aims", body_ru="Цели"),
+        indicator=Indicator.objects.create(
+            output=Output.objects.create(
+                outcome=initiative.outcomes.create(title_en="Outcome", title_ru="Итог"),
+                title_en="Output",
+                title_ru="Продукт",
+            ),
+            title_en="Area",
+            title_ru="Площадь",
+            unit_en="ha",
+            unit_ru="га",
+        ),
+        new_funding_entry=lambda: initiative.funding.create(
+            source=delegation_a, amount=1, status="pledged"
+        ),
+        meeting=Meeting.objects.create(
+            summit=SummitFactory(),
+            kind="preparatory",
+            title_en="Almaty",
+            place_en="Almaty",
+            slug="almaty",
+        ),
+        document=published.document,
+        published=published,
+        draft=draft,
+        new_invitation=new_invitation,
+        new_member=lambda delegation: MembershipFactory(delegation=delegation),
+    )
+
+
+def _answer(response):
+    if response.status_code in (301, 302, 303, 307, 308):
+        location = response["Location"]
+        return LOGIN if "/login/" in location.split("?")[0] else REDIRECT
+    return response.status_code
+
+
+def _url(case: Case, key: str, world) -> str:
+    if case.url is not None:
+        return case.url(world)
+    kwargs = case.kwargs(world) if callable(case.kwargs) else case.kwargs
+    name = key.split(" [")[0]
+    url = reverse(name, kwargs=kwargs)
+    return f"{url}?{case.query}" if case.query else url
+
+
+def _ask(case: Case, key: str, world, role: str):
+    client = Client()
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
+    url = _url(case, key, world)
+    response = getattr(client, case.method)(url, case.data or {})
+    return url, _answer(response)
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    missing = [f"{route.key}  ({route.route})" for route in url_routes() if case_for(route) is None]
+    assert not missing, (
+        "These URL patterns have no entry in tests/test_permission_matrix.py (add them to "
+        "MATRIX with the expected answer for each role):\n  " + "\n  ".join(missing)
+    )
+
+
+def test_matrix_has_no_stale_entries():
+    keys = {route.key for route in url_routes()}
+    stale = [key for key in MATRIX if key.split(" [")[0] not in keys]
+    assert not stale, f"MATRIX entries for routes that no longer exist: {stale}"
+
+
+def test_every_route_answers_every_role_as_the_matrix_says(world):
+    cache.clear()  # allauth's rate limits live in the cache
+    cases: list[tuple[str, Case]] = []
+    for route in url_routes():
+        case = case_for(route)
+        if case is not None:
+            cases.append((route.key, case))
+    # Extra rows ("name [variant]") test one route with other objects.
+    cases += [(key, case) for key, case in MATRIX.items() if " [" in key]
+
+    wrong, table = [], []
+    for key, case in cases:
+        row = []
+        for role, expected in zip(ROLES, case.expect, strict=True):
+            if isinstance(expected, _Lazy):
+                expected = expected.compute(world)
+            url, answer = _ask(case, key, world, role)
+            row.append(answer)
+            if answer != expected:
+                wrong.append(f"{key:<45} {role:<12} expected {expected!s:<9} got {answer}  {url}")
+        table.append(f"{key:<45} " + " ".join(f"{a!s:<9}" for a in row))
+    if os.environ.get("MATRIX_PRINT"):
+        print("\n" + f"{'route':<45} " + " ".join(f"{r[:9]:<9}" for r in ROLES))
+        print("\n".join(table))
+    assert not wrong, "Answers that differ from the matrix:\n" + "\n".join(wrong)
+
+
+def test_english_urls_answer_like_the_russian_ones(world):
+    """The same rules hold under /en/ (the matrix above asks under /ru/, the default)."""
+    cache.clear()
+    wrong = []
+    for route in url_routes():
+        case = case_for(route)
+        if not route.i18n or case is None or case.url is not None:
+            continue
+        for role in ("anonymous", "delegate_a"):
+            expected = case.expect[ROLES.index(role)]
+            if isinstance(expected, _Lazy):
+                expected = expected.compute(world)
+            with translation.override("en"):
+                url, answer = _ask(case, route.key, world, role)
+            assert url.startswith("/en/"), url
+            if answer != expected:
+                wrong.append(f"{route.key:<45} {role:<12} expected {expected!s:<9} got {answer}")
+    assert not wrong, "Answers under /en/ that differ from the matrix:\n" + "\n".join(wrong)
