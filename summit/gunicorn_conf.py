@@ -43,6 +43,8 @@ logconfig_dict = {
             "stream": "ext://sys.stdout",
         }
     },
+    # Gunicorn merges this over its own defaults, whose root logger names a handler of theirs.
+    "root": {"handlers": ["stdout"], "level": "INFO"},
     "loggers": {
         "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},

@@ -293,3 +293,7 @@ if LOG_FORMAT == "json":
     LOGGING["handlers"]["console"].update(formatter="json", stream="ext://sys.stdout")
     # Celery would otherwise replace the root handler with its own plain-text one.
     CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+    # Python warnings (deprecations, a missing static folder) would be plain text on stderr.
+    import logging
+
+    logging.captureWarnings(True)

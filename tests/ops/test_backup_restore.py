@@ -80,7 +80,7 @@ def _fingerprint(cursor) -> dict:
     result = {}
     for table in tables:
         cursor.execute(
-            f'SELECT count(*), md5(coalesce(string_agg(t::text, E\'\\n\' ORDER BY t::text), \'\')) FROM "{table}" t'
+            f"SELECT count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM \"{table}\" t"
         )
         result[table] = cursor.fetchone()
     cursor.execute("SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'")
