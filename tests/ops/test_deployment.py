@@ -238,11 +238,13 @@ def _production_env(**extra: str) -> dict:
     }
 
 
-def test_static_files_collect_with_the_production_storage_as_the_image_build_does(tmp_path):
+def test_static_files_collect_into_a_manifest_as_the_image_build_does(tmp_path):
+    env = _production_env(STATIC_ROOT=str(tmp_path))
+    env["DJANGO_SETTINGS_MODULE"] = "tests.ops.collectstatic_settings"
     result = subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,
-        env=_production_env(STATIC_ROOT=str(tmp_path)),
+        env=env,
         capture_output=True,
         text=True,
         timeout=120,
