@@ -2,6 +2,8 @@
 no inline script, style or event handler, nothing loaded from another origin."""
 
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -167,3 +169,43 @@ def test_the_checker_sees_what_the_policy_blocks():
     assert len(violations(page)) == 6
     assert INLINE_IN_TEMPLATE.findall('<script>x</script><div style="a">') != []
     assert INLINE_IN_TEMPLATE.findall('<script src="{% static "js/a.js" %}"></script>') == []
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _chromium_console(url: str, profile: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            CHROMIUM,
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={profile}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--dump-dom",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (scripts/install-system-deps.sh)")
+def test_chromium_enforcing_the_policy_reports_no_violation(live_server, settings, tmp_path):
+    settings.DEBUG = True
+    call_command("load_demo")
+    # The control: the same browser does report a violation when there is one.
+    control = tmp_path / "control.html"
+    control.write_text(
+        '<html><head><meta http-equiv="Content-Security-Policy" content="style-src \'self\'">'
+        '</head><body><p style="color:red">x</p></body></html>'
+    )
+    assert "Content Security Policy" in _chromium_console(control.as_uri(), tmp_path / "p").stderr
+
+    for path in ["/ru/", "/en/documents/declaration/rev/1/", "/en/accounts/login/"]:
+        result = _chromium_console(f"{live_server.url}{path}", tmp_path / "p")
+        assert "</html>" in result.stdout, path
+        assert "Content Security Policy" not in result.stderr, path

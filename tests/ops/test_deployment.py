@@ -299,7 +299,10 @@ def test_gunicorn_serves_the_probes_with_the_image_config_and_logs_json(tmp_path
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (a real Redis)")
 def test_worker_and_beat_answer_their_compose_health_checks(tmp_path, services):
     node = f"opscheck{os.getpid()}"
-    env = _production_env(REDIS_URL=os.environ["REDIS_URL"], LOG_LEVEL="WARNING")
+    # A Redis database of its own: this beat and worker must not pick up or send tasks of the
+    # rest of the suite.
+    redis_url = re.sub(r"(/\d+)?$", "/15", os.environ["REDIS_URL"].rstrip("/"), count=1)
+    env = _production_env(REDIS_URL=redis_url, LOG_LEVEL="WARNING")
     env["DATABASE_URL"] = os.environ.get("DATABASE_URL", f"sqlite:///{tmp_path / 'db.sqlite3'}")
     worker_command = [*services["worker"]["command"], "--hostname", f"celery@{node}"]
     beat_command = [
