@@ -254,3 +254,52 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# --- Operations (docs/operations.md): health probes, Content Security Policy, JSON logs.
+# The probes answer before the host check and the HTTPS redirect, because load balancers and
+# container health checks call them over plain HTTP with the container's own address as host.
+MIDDLEWARE.insert(0, "summit.health.HealthProbeMiddleware")
+INSTALLED_APPS.append("csp")
+MIDDLEWARE.append("csp.middleware.CSPMiddleware")
+# Everything the portal serves comes from its own origin (no CDN, no inline script or style);
+# QR codes of the two-factor setup are data: images. tests/ops/test_csp.py keeps the templates
+# inside this policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        **({} if DEBUG else {"upgrade-insecure-requests": True}),
+    }
+}
+if IS_POSTGRES:
+    # A readiness probe or a request must fail within seconds, not hang, when the database
+    # host is unreachable.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'text' or 'json'.")
+if LOG_FORMAT == "json":
+    # One JSON object per line on stdout, for the container's log collector.
+    LOGGING["formatters"] = {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    }
+    LOGGING["handlers"]["console"].update(formatter="json", stream="ext://sys.stdout")
+    # Celery would otherwise replace the root handler with its own plain-text one.
+    CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+    # Python warnings (deprecations, a missing static folder) would be plain text on stderr.
+    import logging
+
+    logging.captureWarnings(True)
