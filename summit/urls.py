@@ -7,6 +7,8 @@ from . import views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # The API has no language prefix: ?lang= or Accept-Language choose the language.
+    path("api/", include("summit.api")),
 ]
 
 urlpatterns += i18n_patterns(
