@@ -6,9 +6,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import conditional_page
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, filters, pagination, permissions, serializers, status
 from rest_framework.response import Response
@@ -167,7 +172,25 @@ class CachedMixin:
     cache_max_age = 60
 
     def dispatch(self, request, *args, **kwargs):
-        return conditional_page(super().dispatch)(request, *args, **kwargs)
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+
+        def conditional(rendered):
+            if not rendered.has_header("ETag"):
+                set_response_etag(rendered)
+            return get_conditional_response(
+                request,
+                etag=rendered.get("ETag"),
+                last_modified=parse_http_date_safe(rendered.get("Last-Modified", "")),
+                response=rendered,
+            )
+
+        # The ETag is a hash of the body, which exists only once DRF has rendered it.
+        if getattr(response, "is_rendered", True):
+            return conditional(response)
+        response.add_post_render_callback(conditional)
+        return response
 
     def last_modified(self):
         return None
@@ -177,8 +200,6 @@ class CachedMixin:
         if request.method in ("GET", "HEAD") and response.status_code == 200:
             modified = self.last_modified()
             if modified is not None and not response.has_header("Last-Modified"):
-                from django.utils.http import http_date
-
                 response["Last-Modified"] = http_date(modified.timestamp())
             if request.user.is_authenticated:
                 patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
