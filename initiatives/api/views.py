@@ -114,6 +114,7 @@ class InitiativeFilter(django_filters.FilterSet):
 )
 class InitiativeViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
+    lookup_value_regex = r"[-\w]+"
     filterset_class = InitiativeFilter
     ordering_fields = ["position", "title", "status", "updated_at"]
     search_text_fields = ["title_ru", "title_en", "summary_ru", "summary_en"]

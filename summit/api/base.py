@@ -227,10 +227,11 @@ class TextSearchFilter(filters.BaseFilterBackend):
     param = "search"
 
     def filter_queryset(self, request, queryset, view):
+        fields = getattr(view, "search_text_fields", None)
         q = request.query_params.get(self.param, "").replace("\x00", "").strip()[:200]
-        if not q:
+        if not fields or not q:
             return queryset
-        own = text_match(queryset.model._default_manager.all(), view.search_text_fields, q)
+        own = text_match(queryset.model._default_manager.all(), fields, q)
         condition = Q(pk__in=own.values("pk"))
         extra = getattr(view, "search_extra", None)
         if extra is not None:
@@ -238,6 +239,8 @@ class TextSearchFilter(filters.BaseFilterBackend):
         return queryset.filter(condition)
 
     def get_schema_operation_parameters(self, view):
+        if not getattr(view, "search_text_fields", None):
+            return []
         return [
             {
                 "name": self.param,
