@@ -63,11 +63,19 @@ def api_schema(db, published_revision, alice, secretariat, delegation_b):
         paragraph=published_revision.paragraphs.first(),
         body="Support.",
     )
+    from django.core import signals
     from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
 
+    # The real WSGI handler closes the connection after each request, which would end the
+    # test's transaction on PostgreSQL; Django's own test client unhooks it the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
     schema.token = Token.objects.create(user=secretariat).key
-    return schema
+    yield schema
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def test_generated_requests_find_no_server_error_and_no_schema_breach(api_schema):
