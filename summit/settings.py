@@ -269,6 +269,8 @@ REST_FRAMEWORK.update(
         },
     }
 )
+# Anonymous API reads are kept this many seconds by the portal itself (0: off).
+API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=10)
 SPECTACULAR_SETTINGS.update(
     {
         "SWAGGER_UI_DIST": "SIDECAR",

@@ -1,10 +1,11 @@
 """What every endpoint of the API shares: language, errors, caching, rules, paging, search."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import (
     get_conditional_response,
@@ -165,18 +166,48 @@ class LanguageMixin:
 
 class CachedMixin:
     """ETag from the body and Last-Modified where the view knows it; a conditional request
-    that matches gets 304 (ConditionalGetMiddleware's logic, run on the rendered response).
-    Anonymous reads may be cached by shared caches for a minute; logged-in ones stay private
-    because they can show more (members' names, comments)."""
+    that matches gets 304. Anonymous reads may be kept by shared caches for a minute, and by
+    the portal itself for API_CACHE_SECONDS (the public site's traffic is anonymous and reads
+    the same few pages); logged-in reads stay private because they can show more."""
 
     cache_max_age = 60
+
+    def _anonymous_cache_key(self, request) -> str | None:
+        seconds = getattr(settings, "API_CACHE_SECONDS", 0)
+        if not seconds or request.method != "GET" or request.user.is_authenticated:
+            return None
+        accept = request.META.get("HTTP_ACCEPT", "")
+        return f"api:{translation.get_language()}:{accept}:{request.get_full_path()}"
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # authentication, permissions, throttling
+        self._cache_key = self._anonymous_cache_key(request)
+        cached = cache.get(self._cache_key) if self._cache_key else None
+        if cached is not None:
+            content, content_type, last_modified = cached
+            response = HttpResponse(content, content_type=content_type)
+            if last_modified:
+                response["Last-Modified"] = last_modified
+
+            def from_cache(*args, **kwargs):
+                return response
+
+            # The handler for this request only (an instance attribute): skip the view's work.
+            setattr(self, request.method.lower(), from_cache)
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
+        cache_key = getattr(self, "_cache_key", None)
 
         def conditional(rendered):
+            if cache_key and not rendered.has_header("ETag"):
+                cache.set(
+                    cache_key,
+                    (rendered.content, rendered["Content-Type"], rendered.get("Last-Modified")),
+                    settings.API_CACHE_SECONDS,
+                )
             if not rendered.has_header("ETag"):
                 set_response_etag(rendered)
             return get_conditional_response(

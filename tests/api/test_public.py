@@ -272,3 +272,32 @@ def test_document_search_looks_in_paragraph_text_but_never_in_unpublished_drafts
     assert slugs(as_secretariat, "glacier") == ["resolution"]
     assert slugs(anonymous, "Astana", kind="declaration") == ["declaration"]
     assert slugs(anonymous, "Astana", kind="resolution") == []
+
+
+def test_the_hand_built_initiative_list_matches_the_declared_serializer(anonymous, green_shield):
+    from initiatives.api.serializers import InitiativeDetailSerializer, InitiativeListSerializer
+    from initiatives.selectors import initiative_detail_queryset
+
+    listed = anonymous.get("/api/v1/initiatives/").json()["results"][0]
+    initiative = initiative_detail_queryset().get(pk=green_shield.pk)
+    declared = InitiativeDetailSerializer(initiative).data
+
+    assert listed == {key: declared[key] for key in InitiativeListSerializer.Meta.fields}
+
+
+def test_anonymous_reads_are_kept_briefly_per_language_but_never_for_logged_in_clients(
+    anonymous, as_alice, green_shield, settings, django_assert_num_queries
+):
+    settings.API_CACHE_SECONDS = 30
+    first = anonymous.get("/api/v1/initiatives/green-shield/").json()
+    green_shield.title_en = "Renamed"
+    green_shield.save()
+
+    with django_assert_num_queries(0):
+        kept = anonymous.get("/api/v1/initiatives/green-shield/")
+    russian = anonymous.get("/api/v1/initiatives/green-shield/?lang=ru").json()
+
+    assert kept.json() == first
+    assert kept["ETag"] and "public" in kept["Cache-Control"]
+    assert russian["title"] == "Зелёный щит"
+    assert as_alice.get("/api/v1/initiatives/green-shield/").json()["title"] == "Renamed"
