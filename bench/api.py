@@ -156,6 +156,7 @@ def main() -> None:
             "SECURE_SSL_REDIRECT": "false",
             "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3"),
             "REDIS_URL": "",
+            "STATIC_ROOT": tmp,
             "API_THROTTLE_ANON": "100000000/minute",
             "API_THROTTLE_USER": "100000000/minute",
         }
@@ -166,41 +167,51 @@ def main() -> None:
             [python, __file__, "--seed"], capture_output=True, text=True, **run
         ).stdout.strip()
 
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                str(Path(python).parent / "gunicorn"),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(args.workers),
-                "--log-level",
-                "warning",
-                "summit.wsgi:application",
-            ],
-            env=env,
-            cwd=ROOT,
-        )
-        try:
-            wait_until_up(port)
-            paths = {
-                "bare JsonResponse": "/bench/json/",
-                "/api/v1/initiatives/": "/api/v1/initiatives/",
-                "revision, 200 paragraphs": revision_path,
-            }
-            rates = {
-                name: measure(port, path, args.seconds, args.clients)
-                for name, path in paths.items()
-            }
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+        results = {}
+        for label, cache_seconds in (("portal cache on (default)", "10"), ("cache off", "0")):
+            results[label] = serve_and_measure(
+                {**env, "API_CACHE_SECONDS": cache_seconds}, revision_path, args
+            )
 
-    baseline = rates["bare JsonResponse"]
     print(f"gunicorn {args.workers} workers, {args.clients} clients, {args.seconds:g} s each")
-    print(f"{'endpoint':28} {'req/s':>8} {'ratio':>6}")
-    for name, rate in rates.items():
-        print(f"{name:28} {rate:8.1f} {rate / baseline:6.2f}")
+    for label, rates in results.items():
+        baseline = rates["bare JsonResponse"]
+        print(f"\n{label}")
+        print(f"{'endpoint':28} {'req/s':>8} {'ratio':>6}")
+        for name, rate in rates.items():
+            print(f"{name:28} {rate:8.1f} {rate / baseline:6.2f}")
+
+
+def serve_and_measure(env: dict, revision_path: str, args) -> dict[str, float]:
+    """Start gunicorn with `env`, measure the three paths, stop it."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+            "summit.wsgi:application",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        wait_until_up(port)
+        paths = {
+            "bare JsonResponse": "/bench/json/",
+            "/api/v1/initiatives/": "/api/v1/initiatives/",
+            "revision, 200 paragraphs": revision_path,
+        }
+        return {
+            name: measure(port, path, args.seconds, args.clients) for name, path in paths.items()
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 if __name__ == "__main__":
