@@ -230,3 +230,22 @@ def test_session_authentication_needs_the_csrf_token(alice, alices_comment, clie
 
     assert response.status_code == 403
     assert "CSRF" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("anonymous", 403), ("alice", 201), ("bob", 201), ("secretariat", 201)]
+)
+def test_who_may_comment_on_a_published_revision(clients, role, status, paragraph):
+    response = clients[role].post(COMMENTS, {"paragraph": paragraph.pk, "body": "Noted."}, "json")
+
+    assert response.status_code == status
+    assert Comment.objects.count() == (1 if status == 201 else 0)
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("anonymous", 403), ("alice", 200), ("bob", 200), ("secretariat", 200)]
+)
+def test_who_may_read_a_comment_visible_to_all(clients, role, status, alices_comment):
+    response = clients[role].get(f"{COMMENTS}{alices_comment.pk}/")
+
+    assert response.status_code == status

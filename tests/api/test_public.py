@@ -301,3 +301,18 @@ def test_anonymous_reads_are_kept_briefly_per_language_but_never_for_logged_in_c
     assert kept["ETag"] and "public" in kept["Cache-Control"]
     assert russian["title"] == "Зелёный щит"
     assert as_alice.get("/api/v1/initiatives/green-shield/").json()["title"] == "Renamed"
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_names"),
+    [("anonymous", False), ("alice", True), ("bob", True), ("secretariat", True)],
+)
+def test_delegations_for_each_role(clients, role, sees_names, alice):
+    listed = clients[role].get("/api/v1/delegations/").json()["results"]
+    kz = next(d for d in listed if d["iso_code"] == "KZ")
+    detail = clients[role].get(f"/api/v1/delegations/{kz['id']}/").json()
+
+    assert (kz["members"] is not None) == sees_names
+    assert detail["members"] == kz["members"]
+    if sees_names:
+        assert {"name": str(alice), "role": "delegate"} in kz["members"]
