@@ -106,9 +106,7 @@ def exception_handler(exc, context):
 
 def not_found(request, *args, **kwargs):
     """Paths under /api/ that match nothing answer in the API's error format, not HTML."""
-    return JsonResponse(
-        _error_body(404, "not_found", _("No such endpoint.")), status=404, json_dumps_params={}
-    )
+    return JsonResponse(_error_body(404, "not_found", _("No such endpoint.")), status=404)
 
 
 # --- Permissions: the rules of each app's permissions.py, never a role test here.
