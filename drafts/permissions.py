@@ -52,3 +52,6 @@ can_edit_comment = is_comment_author & comment_unanswered & comment_consultation
 rules.add_perm("drafts.view_comment", comment_visible)
 rules.add_perm("drafts.change_comment", can_edit_comment)
 rules.add_perm("drafts.moderate_comment", is_secretariat)
+
+# The compilation of comments is the secretariat's working document.
+rules.add_perm("drafts.view_compilation", is_secretariat)

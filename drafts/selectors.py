@@ -57,3 +57,34 @@ def revision_compare(old: Revision, new: Revision):
     from .diff import compare_paragraphs
 
     return compare_paragraphs(paragraphs_numbered(old), paragraphs_numbered(new))
+
+
+def revisions_readable_by(user):
+    """The revisions `drafts.read_revision` lets this person read, as a queryset (the rule
+    itself decides one object at a time; lists need the same answer in SQL)."""
+    from accounts.permissions import is_secretariat
+
+    if is_secretariat(user):
+        return Revision.objects.all()
+    return Revision.objects.filter(state=Revision.State.PUBLISHED)
+
+
+def documents_readable_by(user):
+    """Documents with a revision this person may read, those revisions prefetched. A document
+    with nothing readable is left out altogether, so a draft's existence does not leak."""
+    from django.db.models import Exists, OuterRef, Prefetch
+
+    from accounts.permissions import is_secretariat
+
+    readable = revisions_readable_by(user)
+    documents = OutcomeDocument.objects.all()
+    if not is_secretariat(user):
+        documents = documents.filter(Exists(readable.filter(document=OuterRef("pk"))))
+    return documents.prefetch_related(
+        "initiatives",
+        Prefetch("revisions", queryset=readable.order_by("number"), to_attr="readable_revisions"),
+    )
+
+
+def revision_latest_published(document: OutcomeDocument) -> Revision | None:
+    return document.revisions.filter(state=Revision.State.PUBLISHED).order_by("-number").first()

@@ -303,3 +303,47 @@ if LOG_FORMAT == "json":
     import logging
 
     logging.captureWarnings(True)
+# --- The public API (summit/api): errors, throttling, paging, search, docs served locally.
+INSTALLED_APPS += ["drf_spectacular_sidecar"]
+REST_FRAMEWORK.update(
+    {
+        "EXCEPTION_HANDLER": "summit.api.base.exception_handler",
+        "DEFAULT_PAGINATION_CLASS": "summit.api.base.Pagination",
+        "DEFAULT_FILTER_BACKENDS": [
+            *REST_FRAMEWORK["DEFAULT_FILTER_BACKENDS"],
+            "summit.api.base.TextSearchFilter",
+        ],
+        "DEFAULT_THROTTLE_CLASSES": [
+            "rest_framework.throttling.AnonRateThrottle",
+            "rest_framework.throttling.UserRateThrottle",
+        ],
+        "DEFAULT_THROTTLE_RATES": {
+            "anon": env.str("API_THROTTLE_ANON", default="120/minute"),
+            "user": env.str("API_THROTTLE_USER", default="600/minute"),
+        },
+    }
+)
+# Anonymous API reads are kept this many seconds by the portal itself (0: off).
+API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=10)
+SPECTACULAR_SETTINGS.update(
+    {
+        "SWAGGER_UI_DIST": "SIDECAR",
+        "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+        "REDOC_DIST": "SIDECAR",
+        "COMPONENT_SPLIT_REQUEST": True,
+        "SCHEMA_PATH_PREFIX": r"/api/v1",
+        "ENUM_NAME_OVERRIDES": {
+            "MeetingKindEnum": "summit.models.Meeting.Kind",
+            "TagKindEnum": "initiatives.models.Tag.Kind",
+            "SectionKindEnum": "initiatives.models.Section.Kind",
+            "InitiativeStatusEnum": "initiatives.models.Initiative.Status",
+            "FundingStatusEnum": "initiatives.models.FundingEntry.Status",
+            "DelegationKindEnum": "delegations.models.Delegation.Kind",
+            "DocumentKindEnum": "drafts.models.OutcomeDocument.Kind",
+            "DocumentStatusEnum": "drafts.models.OutcomeDocument.Status",
+            "ParagraphKindEnum": "drafts.models.Paragraph.Kind",
+            "CommentKindEnum": "drafts.models.Comment.Kind",
+            "CommentStatusEnum": "drafts.models.Comment.Status",
+        },
+    }
+)

@@ -10,6 +10,8 @@ from .sitemaps import sitemaps
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # The API has no language prefix: ?lang= or Accept-Language choose the language.
+    path("api/", include("summit.api")),
 ]
 
 urlpatterns += i18n_patterns(

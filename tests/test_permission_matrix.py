@@ -50,7 +50,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
-from drafts.services import revision_publish
+from drafts.services import comment_create, revision_publish
 from initiatives.models import Indicator, Output
 from summit.models import Meeting
 from tests.factories import (
@@ -123,6 +123,27 @@ SECRETARIAT_POST = EXPECT(
     secretariat=REDIRECT,
     admin=REDIRECT,
 )
+# The unpublished draft exists only for the secretariat (404, not 403, for everyone else).
+DRAFT_READERS = EXPECT(
+    anonymous=NOT_FOUND,
+    delegate_a=NOT_FOUND,
+    delegate_b=NOT_FOUND,
+    head_a=NOT_FOUND,
+    secretariat=OK,
+    admin=OK,
+)
+# API answers: an anonymous client is refused with 403 (not_authenticated) as JSON.
+API_PARTICIPANTS = EXPECT(
+    anonymous=FORBIDDEN, delegate_a=OK, delegate_b=OK, head_a=OK, secretariat=OK, admin=OK
+)
+API_SECRETARIAT = EXPECT(
+    anonymous=FORBIDDEN,
+    delegate_a=FORBIDDEN,
+    delegate_b=FORBIDDEN,
+    head_a=FORBIDDEN,
+    secretariat=OK,
+    admin=OK,
+)
 ADMIN_ONLY = EXPECT(
     anonymous=LOGIN, delegate_a=LOGIN, delegate_b=LOGIN, head_a=LOGIN, secretariat=LOGIN, admin=OK
 )
@@ -148,6 +169,44 @@ MATRIX: dict[str, Case] = {
     "meeting_detail": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug}),
     "delegation_list": Case(PUBLIC),
     "sitemap": Case(PUBLIC),
+    # --- the API (/api/, no language prefix; refusals are JSON)
+    "api-summit-list": Case(PUBLIC),
+    "api-summit-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.meeting.summit.pk}),
+    "api-meeting-list": Case(PUBLIC),
+    "api-meeting-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.meeting.pk}),
+    "api-initiative-list": Case(PUBLIC),
+    "api-initiative-detail": Case(PUBLIC, kwargs=lambda w: {"slug": w.initiative.slug}),
+    "api-delegation-list": Case(PUBLIC),
+    "api-delegation-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.delegation_a.pk}),
+    "api-document-list": Case(PUBLIC),
+    "api-document-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.document.pk}),
+    "api-document-revision": Case(
+        PUBLIC, kwargs=lambda w: {"pk": w.document.pk, "number": w.published.number}
+    ),
+    "api-document-revision [draft]": Case(
+        DRAFT_READERS, kwargs=lambda w: {"pk": w.document.pk, "number": w.draft.number}
+    ),
+    "api-document-compare": Case(
+        PUBLIC, kwargs=lambda w: {"pk": w.document.pk}, query="from=1&to=1"
+    ),
+    "api-document-compare [draft]": Case(
+        DRAFT_READERS, kwargs=lambda w: {"pk": w.document.pk}, query="from=1&to=2"
+    ),
+    "api-document-compilation": Case(
+        API_SECRETARIAT, kwargs=lambda w: {"pk": w.document.pk, "number": w.published.number}
+    ),
+    "api-comment-list": Case(API_PARTICIPANTS),
+    "api-comment-detail": Case(API_PARTICIPANTS, kwargs=lambda w: {"pk": w.comment.pk}),
+    "api-comment-answer": Case(
+        API_SECRETARIAT,
+        kwargs=lambda w: {"pk": w.comment.pk},
+        method="post",
+        data={"status": "noted", "response": "Thank you."},
+    ),
+    "api-schema": Case(PUBLIC),
+    "api-docs": Case(PUBLIC),
+    "api-redoc": Case(PUBLIC),
+    "route:api/^.*$": Case(ALL(NOT_FOUND), url=lambda w: "/api/v1/no-such-endpoint/"),
     # --- the secretariat's initiative editor
     "initiative_edit": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.initiative.slug}),
     "section_edit": Case(
@@ -636,6 +695,7 @@ def world(db, delegation_a, delegation_b):
     ParagraphFactory.create_batch(3, revision=revision)
     published = revision_publish(revision=revision, user=sam, summary_en="First")
     draft = published.document.revisions.get(number=2)
+    document_comment = comment_create(author=alice, revision=published, body="Support.")
     counter = iter(range(10_000))
     initiative = InitiativeFactory()
 
@@ -678,6 +738,7 @@ def world(db, delegation_a, delegation_b):
             slug="almaty",
         ),
         document=published.document,
+        comment=document_comment,
         published=published,
         draft=draft,
         new_invitation=new_invitation,

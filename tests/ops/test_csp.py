@@ -85,7 +85,9 @@ PUBLIC_PAGES = [
     "/en/initiatives/green-shield/",
     "/en/accounts/login/",
     "/en/accounts/password/reset/",
-    "/en/admin/login/",
+    "/en/programme/",
+    "/en/delegations/",
+    "/en/initiatives/",
 ]
 SECRETARIAT_PAGES = ["/en/", "/en/documents/declaration/rev/2/"]
 ADMIN_PAGES = ["/en/admin/", "/en/admin/accounts/user/", "/en/admin/accounts/user/add/"]

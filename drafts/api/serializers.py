@@ -1,0 +1,234 @@
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from drafts.models import Comment, OutcomeDocument, Paragraph, Revision
+
+
+class RevisionBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Revision
+        fields = ["number", "state", "published_at", "summary"]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    initiatives = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    revisions = RevisionBriefSerializer(
+        source="readable_revisions",
+        many=True,
+        read_only=True,
+        help_text="The revisions this client may read: the published ones for the public.",
+    )
+    consultation_open = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = OutcomeDocument
+        fields = [
+            "id",
+            "slug",
+            "symbol",
+            "kind",
+            "title",
+            "status",
+            "comment_deadline",
+            "consultation_open",
+            "initiatives",
+            "revisions",
+            "updated_at",
+        ]
+
+
+def _line_numbers(paragraph) -> list[int] | None:
+    """Line numbers come from the line-numbering of paragraphs_numbered when it provides them."""
+    lines = getattr(paragraph, "lines", None)
+    if lines is None:
+        return None
+    try:
+        return [int(line) for line in lines]
+    except (TypeError, ValueError):
+        return None
+
+
+class ParagraphSerializer(serializers.Serializer):
+    """Declared for the schema; built by hand because a revision has hundreds of them."""
+
+    id = serializers.IntegerField()
+    key = serializers.CharField(help_text="Stable across revisions: the same paragraph.")
+    number = serializers.IntegerField(allow_null=True, help_text="Operative paragraphs: 1, 2, …")
+    position = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=Paragraph.Kind.choices)
+    text = serializers.CharField()
+    negotiation = serializers.ChoiceField(choices=Paragraph.Negotiation.choices)
+    lines = serializers.ListField(
+        child=serializers.IntegerField(),
+        allow_null=True,
+        help_text="Line numbers of the paragraph in the line-numbered text, when known.",
+    )
+
+    def to_representation(self, paragraph):
+        return {
+            "id": paragraph.pk,
+            "key": paragraph.key,
+            "number": paragraph.number,
+            "position": paragraph.position,
+            "kind": paragraph.kind,
+            "text": paragraph.text,
+            "negotiation": paragraph.negotiation,
+            "lines": _line_numbers(paragraph),
+        }
+
+
+class RevisionSerializer(serializers.ModelSerializer):
+    document = serializers.IntegerField(source="document_id", read_only=True)
+    paragraphs = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Revision
+        fields = ["id", "document", "number", "state", "published_at", "summary", "paragraphs"]
+
+    @extend_schema_field(ParagraphSerializer(many=True))
+    def get_paragraphs(self, revision):
+        serializer = ParagraphSerializer()
+        return [serializer.to_representation(p) for p in self.context["paragraphs"]]
+
+
+class CompareQuerySerializer(serializers.Serializer):
+    from_ = serializers.IntegerField(min_value=1, max_value=100000)
+    to = serializers.IntegerField(min_value=1, max_value=100000)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        # "from" is a Python keyword: the query parameter is named after the field's label.
+        fields["from"] = fields.pop("from_")
+        return fields
+
+
+class ParagraphSideSerializer(serializers.Serializer):
+    number = serializers.IntegerField(allow_null=True)
+    kind = serializers.ChoiceField(choices=Paragraph.Kind.choices)
+    text = serializers.CharField()
+
+
+class WordOpSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(choices=["equal", "insert", "delete"])
+    text = serializers.CharField()
+
+
+class ParagraphChangeSerializer(serializers.Serializer):
+    change = serializers.ChoiceField(choices=["unchanged", "changed", "inserted", "deleted"])
+    key = serializers.CharField()
+    moved = serializers.BooleanField()
+    renumbered = serializers.BooleanField()
+    old = ParagraphSideSerializer(allow_null=True)
+    new = ParagraphSideSerializer(allow_null=True)
+    words = WordOpSerializer(many=True)
+
+
+class CompareSerializer(serializers.Serializer):
+    document = serializers.IntegerField()
+    to = serializers.IntegerField()
+    changes = ParagraphChangeSerializer(many=True)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["from"] = serializers.IntegerField()
+        return fields
+
+
+def change_as_dict(change) -> dict:
+    def side(paragraph):
+        if paragraph is None:
+            return None
+        return {"number": paragraph.number, "kind": paragraph.kind, "text": paragraph.text}
+
+    return {
+        "change": change.change,
+        "key": change.key,
+        "moved": change.moved,
+        "renumbered": change.renumbered,
+        "old": side(change.old),
+        "new": side(change.new),
+        "words": [{"op": w.op, "text": w.text} for w in change.words],
+    }
+
+
+class CommentSerializer(serializers.ModelSerializer):
+    document = serializers.IntegerField(source="revision.document_id", read_only=True)
+    revision = serializers.IntegerField(source="revision.number", read_only=True)
+    paragraph_key = serializers.CharField(
+        source="paragraph.key", read_only=True, allow_null=True, default=None
+    )
+    author = serializers.CharField(source="author.__str__", read_only=True)
+    delegation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    hidden = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Comment
+        fields = [
+            "id",
+            "document",
+            "revision",
+            "paragraph",
+            "paragraph_key",
+            "parent",
+            "kind",
+            "body",
+            "proposed_text",
+            "visibility",
+            "status",
+            "response",
+            "responded_at",
+            "author",
+            "delegation",
+            "hidden",
+            "created_at",
+            "updated_at",
+            "version",
+        ]
+        read_only_fields = fields
+
+    def get_hidden(self, comment) -> bool:
+        return comment.hidden_at is not None
+
+
+class CommentCreateSerializer(serializers.Serializer):
+    paragraph = serializers.PrimaryKeyRelatedField(
+        queryset=Paragraph.objects.select_related("revision__document"),
+        required=False,
+        allow_null=True,
+        help_text="The paragraph commented on; none for the whole document (give `document`).",
+    )
+    document = serializers.PrimaryKeyRelatedField(
+        queryset=OutcomeDocument.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="For a comment on the whole document: its latest published revision.",
+    )
+    parent = serializers.PrimaryKeyRelatedField(
+        queryset=Comment.objects.select_related("revision__document"),
+        required=False,
+        allow_null=True,
+        help_text="The comment this one replies to.",
+    )
+    kind = serializers.ChoiceField(choices=Comment.Kind.choices, default=Comment.Kind.COMMENT)
+    body = serializers.CharField(allow_blank=True, max_length=20000)
+    proposed_text = serializers.CharField(
+        allow_blank=True, required=False, default="", max_length=20000
+    )
+    visibility = serializers.ChoiceField(
+        choices=Comment.Visibility.choices, default=Comment.Visibility.ALL
+    )
+
+
+class CommentEditSerializer(serializers.Serializer):
+    body = serializers.CharField(allow_blank=True, max_length=20000)
+    proposed_text = serializers.CharField(
+        allow_blank=True, required=False, default="", max_length=20000
+    )
+    version = serializers.IntegerField(
+        min_value=1, help_text="The version the edit started from (optimistic locking)."
+    )
+
+
+class CommentResponseSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Comment.Status.choices)
+    response = serializers.CharField(allow_blank=True, required=False, default="", max_length=20000)

@@ -1,0 +1,48 @@
+"""The one router of the API, mounted at /api/ without a language prefix (summit/urls.py).
+
+This is `summit.api`: a package rather than a module because the summit's own serializers
+and views sit beside it (summit/api/serializers.py, views.py), as in every app.
+"""
+
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.permissions import AllowAny
+from rest_framework.routers import DefaultRouter
+
+from delegations.api.views import DelegationViewSet
+from drafts.api.views import CommentViewSet, DocumentViewSet
+from initiatives.api.views import InitiativeViewSet
+
+from .base import not_found
+from .views import MeetingViewSet, SummitViewSet
+
+router = DefaultRouter()
+router.include_root_view = False
+router.register("summits", SummitViewSet, basename="api-summit")
+router.register("meetings", MeetingViewSet, basename="api-meeting")
+router.register("initiatives", InitiativeViewSet, basename="api-initiative")
+router.register("delegations", DelegationViewSet, basename="api-delegation")
+router.register("documents", DocumentViewSet, basename="api-document")
+router.register("comments", CommentViewSet, basename="api-comment")
+# Not yet here (the pdfs app is being built): POST documents/{id}/revisions/{n}/pdf/ and
+# GET pdf-jobs/{id}/.
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path(
+        "schema/",
+        SpectacularAPIView.as_view(permission_classes=[AllowAny], authentication_classes=[]),
+        name="api-schema",
+    ),
+    path(
+        "docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema", permission_classes=[AllowAny]),
+        name="api-docs",
+    ),
+    path(
+        "docs/redoc/",
+        SpectacularRedocView.as_view(url_name="api-schema", permission_classes=[AllowAny]),
+        name="api-redoc",
+    ),
+    re_path(r"^.*$", not_found),
+]

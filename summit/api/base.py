@@ -1,0 +1,304 @@
+"""What every endpoint of the API shares: language, errors, caching, rules, paging, search."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import exceptions, filters, pagination, permissions, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from drafts.services import EditConflict
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+LANG_PARAMETER = OpenApiParameter(
+    "lang",
+    str,
+    enum=LANGUAGE_CODES,
+    description="Language of translated fields; without it, the Accept-Language header decides.",
+)
+
+
+# --- Errors: every 4xx has the same shape, whatever raised it.
+
+
+class ErrorSerializer(serializers.Serializer):
+    """{"error": {"status": 404, "code": "not_found", "message": "...", "fields": {...}}}"""
+
+    class ErrorBody(serializers.Serializer):
+        status = serializers.IntegerField()
+        code = serializers.CharField()
+        message = serializers.CharField()
+        fields = serializers.DictField(
+            child=serializers.ListField(child=serializers.CharField()), required=False
+        )
+        current_version = serializers.IntegerField(required=False)
+
+    error = ErrorBody()
+
+
+def _error_body(status_code: int, code: str, message: str, **extra) -> dict:
+    return {"error": {"status": status_code, "code": code, "message": str(message), **extra}}
+
+
+def _flatten(detail) -> dict[str, list[str]]:
+    """DRF's nested validation detail → {"field": ["message", ...]}, with "non_field_errors"."""
+    if isinstance(detail, dict):
+        flat: dict[str, list[str]] = {}
+        for field, value in detail.items():
+            if isinstance(value, dict):
+                for sub, messages in _flatten(value).items():
+                    flat[f"{field}.{sub}"] = messages
+            else:
+                values = value if isinstance(value, list) else [value]
+                flat[str(field)] = [str(v) for v in values]
+        return flat
+    values = detail if isinstance(detail, list) else [detail]
+    return {"non_field_errors": [str(v) for v in values]}
+
+
+def exception_handler(exc, context):
+    """Services speak Django (ValidationError, PermissionDenied) and EditConflict; the API
+    answers 400/403/409 in the one error format, like every DRF error."""
+    if isinstance(exc, EditConflict):
+        return Response(
+            _error_body(
+                status.HTTP_409_CONFLICT,
+                "edit_conflict",
+                _("Somebody else changed this in the meantime; reload it and try again."),
+                current_version=getattr(exc.current, "version", None),
+            ),
+            status=status.HTTP_409_CONFLICT,
+        )
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+        exc = exceptions.ValidationError(detail)
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        message = _("The request is not valid.")
+        body = _error_body(response.status_code, "invalid", message, fields=_flatten(exc.detail))
+    else:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
+        code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
+        body = _error_body(response.status_code, str(code), str(detail))
+    response.data = body
+    return response
+
+
+def not_found(request, *args, **kwargs):
+    """Paths under /api/ that match nothing answer in the API's error format, not HTML."""
+    return JsonResponse(_error_body(404, "not_found", _("No such endpoint.")), status=404)
+
+
+# --- Permissions: the rules of each app's permissions.py, never a role test here.
+
+
+class RulesPermission(permissions.BasePermission):
+    """Checks the django-rules permission the view names in `rules_object_perms` for the
+    request's method. Where `rules_hide_denied` is set, a refusal is a 404: what the reader
+    may not see must not even be known to exist (unpublished drafts)."""
+
+    def has_object_permission(self, request, view, obj):
+        perm = getattr(view, "rules_object_perms", {}).get(request.method)
+        if perm is None or request.user.has_perm(perm, obj):
+            return True
+        if getattr(view, "rules_hide_denied", False):
+            raise exceptions.NotFound()
+        return False
+
+
+def check_rule(request, perm: str, obj, *, hide: bool = False) -> None:
+    """The same check for objects a view loads itself (a revision inside a document)."""
+    if request.user.has_perm(perm, obj):
+        return
+    if hide:
+        raise exceptions.NotFound()
+    raise exceptions.PermissionDenied()
+
+
+# --- Paging with counts.
+
+
+class Pagination(pagination.PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+# --- Language of translated fields.
+
+
+class LanguageMixin:
+    """`?lang=ru|en` wins over Accept-Language (which LocaleMiddleware already applied);
+    modeltranslation fields follow the active language."""
+
+    def initial(self, request, *args, **kwargs):
+        lang = request.query_params.get("lang")
+        if lang in LANGUAGE_CODES:
+            translation.activate(lang)
+            request.LANGUAGE_CODE = lang
+        super().initial(request, *args, **kwargs)
+
+
+# --- HTTP caching of public reads.
+
+
+class CachedMixin:
+    """ETag from the body and Last-Modified where the view knows it; a conditional request
+    that matches gets 304. Anonymous reads may be kept by shared caches for a minute, and by
+    the portal itself for API_CACHE_SECONDS (the public site's traffic is anonymous and reads
+    the same few pages); logged-in reads stay private because they can show more."""
+
+    cache_max_age = 60
+
+    def _anonymous_cache_key(self, request) -> str | None:
+        seconds = getattr(settings, "API_CACHE_SECONDS", 0)
+        if not seconds or request.method != "GET" or request.user.is_authenticated:
+            return None
+        accept = request.META.get("HTTP_ACCEPT", "")
+        return f"api:{translation.get_language()}:{accept}:{request.get_full_path()}"
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # authentication, permissions, throttling
+        self._cache_key = self._anonymous_cache_key(request)
+        cached = cache.get(self._cache_key) if self._cache_key else None
+        if cached is not None:
+            content, content_type, last_modified = cached
+            response = HttpResponse(content, content_type=content_type)
+            if last_modified:
+                response["Last-Modified"] = last_modified
+
+            def from_cache(*args, **kwargs):
+                return response
+
+            # The handler for this request only (an instance attribute): skip the view's work.
+            setattr(self, request.method.lower(), from_cache)
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        cache_key = getattr(self, "_cache_key", None)
+
+        def conditional(rendered):
+            if cache_key and not rendered.has_header("ETag"):
+                cache.set(
+                    cache_key,
+                    (rendered.content, rendered["Content-Type"], rendered.get("Last-Modified")),
+                    settings.API_CACHE_SECONDS,
+                )
+            if not rendered.has_header("ETag"):
+                set_response_etag(rendered)
+            return get_conditional_response(
+                request,
+                etag=rendered.get("ETag"),
+                last_modified=parse_http_date_safe(rendered.get("Last-Modified", "")),
+                response=rendered,
+            )
+
+        # The ETag is a hash of the body, which exists only once DRF has rendered it.
+        if getattr(response, "is_rendered", True):
+            return conditional(response)
+        response.add_post_render_callback(conditional)
+        return response
+
+    def last_modified(self):
+        return None
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method in ("GET", "HEAD") and response.status_code == 200:
+            modified = self.last_modified()
+            if modified is not None and not response.has_header("Last-Modified"):
+                response["Last-Modified"] = http_date(modified.timestamp())
+            if request.user.is_authenticated:
+                patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
+            else:
+                patch_cache_control(response, public=True, max_age=self.cache_max_age)
+            patch_vary_headers(response, ("Accept-Language", "Cookie", "Authorization"))
+        return response
+
+
+class APIViewMixin(LanguageMixin):
+    """Throttling comes from settings: scope "anon" per address, "user" per account."""
+
+
+class PublicReadMixin(CachedMixin, APIViewMixin):
+    permission_classes = [permissions.AllowAny, RulesPermission]
+
+
+# --- Search: PostgreSQL full-text search there, a plain icontains elsewhere.
+
+
+class TextSearchFilter(filters.BaseFilterBackend):
+    """`?search=` over the view's `search_text_fields` (each `<name>_<lang>`); a view may add
+    `search_extra(q)`, a Q over related rows (paragraph text of a document)."""
+
+    param = "search"
+
+    def filter_queryset(self, request, queryset, view):
+        fields = getattr(view, "search_text_fields", None)
+        q = request.query_params.get(self.param, "").replace("\x00", "").strip()[:200]
+        if not fields or not q:
+            return queryset
+        own = text_match(queryset.model._default_manager.all(), fields, q)
+        condition = Q(pk__in=own.values("pk"))
+        extra = getattr(view, "search_extra", None)
+        if extra is not None:
+            condition |= extra(q)
+        return queryset.filter(condition)
+
+    def get_schema_operation_parameters(self, view):
+        if not getattr(view, "search_text_fields", None):
+            return []
+        return [
+            {
+                "name": self.param,
+                "required": False,
+                "in": "query",
+                "description": "Words to look for in titles and text (full-text on PostgreSQL)",
+                "schema": {"type": "string"},
+            }
+        ]
+
+
+LANGUAGE_CONFIGS = {"ru": "russian", "en": "english"}
+
+
+def text_match(queryset, fields: list[str], q: str):
+    """Rows whose fields match q: PostgreSQL full-text search with each language's stemming
+    (websearch syntax, so quotes and `-word` work), a plain icontains on other databases."""
+    if settings.IS_POSTGRES:
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = query = None
+        for field in fields:
+            config = LANGUAGE_CONFIGS.get(field.rsplit("_", 1)[-1], "simple")
+            part = SearchVector(field, config=config)
+            vector = part if vector is None else vector + part
+            lang_query = SearchQuery(q, config=config, search_type="websearch")
+            query = lang_query if query is None else query | lang_query
+        return queryset.annotate(search_vector=vector).filter(search_vector=query)
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": q})
+    return queryset.filter(condition)

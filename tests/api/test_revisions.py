@@ -1,0 +1,159 @@
+"""Revisions, their comparison and the compilation of comments, for each role."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from drafts.models import Paragraph
+from drafts.services import comment_create, revision_publish
+
+ROLES = ["anonymous", "alice", "bob", "secretariat"]
+
+
+def url(revision, suffix=""):
+    return f"/api/v1/documents/{revision.document_id}/revisions/{revision.number}/{suffix}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_everybody_reads_a_published_revision_paragraph_by_paragraph(
+    clients, role, published_revision
+):
+    response = clients[role].get(url(published_revision))
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["state"] == "published"
+    paragraphs = body["paragraphs"]
+    assert [p["kind"] for p in paragraphs[:3]] == ["heading", "preambular", "operative"]
+    assert [p["number"] for p in paragraphs] == [None, None, 1, 2, 3]
+    assert paragraphs[0]["text"] == "Declaration"
+    assert all(len(p["key"]) == 12 and p["lines"] is None for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("anonymous", 404), ("alice", 404), ("bob", 404), ("secretariat", 200)]
+)
+def test_the_draft_is_the_secretariats_and_does_not_exist_for_anyone_else(
+    clients, role, status, published_revision
+):
+    draft = published_revision.document.revisions.get(number=2)
+
+    response = clients[role].get(url(draft))
+
+    assert response.status_code == status
+    if status == 404:
+        assert response.json()["error"]["code"] == "not_found"
+
+
+def test_a_document_with_only_a_draft_is_404_for_every_path(anonymous, draft_revision):
+    for path in ["", "compare/?from=1&to=1"]:
+        response = anonymous.get(f"/api/v1/documents/{draft_revision.document_id}/{path}")
+        assert response.status_code == 404
+    assert anonymous.get(url(draft_revision)).status_code == 404
+    assert anonymous.get(url(draft_revision, "compilation/")).status_code == 404
+
+
+def test_line_numbers_are_given_when_the_paragraphs_have_them(
+    anonymous, published_revision, monkeypatch
+):
+    from drafts import selectors
+
+    original = selectors.paragraphs_numbered
+
+    def with_lines(revision):
+        paragraphs = original(revision)
+        for index, paragraph in enumerate(paragraphs):
+            paragraph.lines = [index * 2 + 1, index * 2 + 2]
+        return paragraphs
+
+    monkeypatch.setattr("drafts.api.views.paragraphs_numbered", with_lines)
+
+    paragraphs = anonymous.get(url(published_revision)).json()["paragraphs"]
+
+    assert paragraphs[1]["lines"] == [3, 4]
+
+
+@pytest.fixture
+def second_revision(published_revision, secretariat):
+    draft = published_revision.document.revisions.get(number=2)
+    paragraph = draft.paragraphs.get(position=3)
+    Paragraph.objects.filter(pk=paragraph.pk).update(text_en="decides to act now on matter;")
+    draft.paragraphs.get(position=4).delete()
+    return revision_publish(revision=draft, user=secretariat)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_everybody_compares_published_revisions_word_by_word(clients, role, second_revision):
+    document = second_revision.document_id
+    response = clients[role].get(f"/api/v1/documents/{document}/compare/?from=1&to=2")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["from"], body["to"]) == (1, 2)
+    changes = {c["change"] for c in body["changes"]}
+    assert changes == {"unchanged", "changed", "deleted"}
+    changed = next(c for c in body["changes"] if c["change"] == "changed")
+    assert any(w["op"] == "insert" and "now" in w["text"] for w in changed["words"])
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("anonymous", 404), ("bob", 404), ("secretariat", 200)]
+)
+def test_comparing_with_the_draft_is_for_the_secretariat_only(
+    clients, role, status, published_revision
+):
+    document = published_revision.document_id
+
+    response = clients[role].get(f"/api/v1/documents/{document}/compare/?from=1&to=2")
+
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize("query", ["", "?from=1", "?from=x&to=1", "?from=0&to=1", "?from=1&to=99"])
+def test_a_bad_comparison_is_a_4xx_in_the_error_format(anonymous, published_revision, query):
+    response = anonymous.get(f"/api/v1/documents/{published_revision.document_id}/compare/{query}")
+
+    assert response.status_code in (400, 404)
+    assert response.json()["error"]["status"] == response.status_code
+
+
+@pytest.fixture
+def commented(published_revision, alice, bob):
+    paragraph = published_revision.paragraphs.get(position=3)
+    comment_create(author=alice, revision=published_revision, paragraph=paragraph, body="=SUM(A1)")
+    comment_create(author=bob, revision=published_revision, body="General support.")
+    return published_revision
+
+
+@pytest.mark.parametrize(
+    ("role", "status"), [("anonymous", 403), ("alice", 403), ("bob", 403), ("secretariat", 200)]
+)
+def test_only_the_secretariat_downloads_the_compilation(clients, role, status, commented):
+    response = clients[role].get(url(commented, "compilation/?format=csv"))
+
+    assert response.status_code == status
+    if status == 200:
+        assert response["Content-Type"] == "text/csv; charset=utf-8"
+        text = response.content.decode("utf-8-sig")
+        assert "General support." in text
+        assert "'=SUM(A1)" in text
+    else:
+        assert response["Content-Type"].startswith("application/json")
+
+
+def test_the_compilation_comes_as_xlsx_too(as_secretariat, commented):
+    response = as_secretariat.get(url(commented, "compilation/?format=xlsx"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.max_row == 3
+
+
+def test_the_compilation_defaults_to_csv(as_secretariat, commented):
+    response = as_secretariat.get(url(commented, "compilation/"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
