@@ -95,7 +95,9 @@ def test_bracketing_names_the_delegation_that_asked(secretariat, draft_revision)
 def test_published_paragraphs_and_delegates_cannot_edit(alice, secretariat, published_revision):
     paragraph = published_revision.paragraphs.first()
     with pytest.raises(RevisionFrozen):
-        paragraph_update(paragraph=paragraph, user=secretariat, version=1, kind="heading", text_en="x")
+        paragraph_update(
+            paragraph=paragraph, user=secretariat, version=1, kind="heading", text_en="x"
+        )
     draft = Revision.objects.get(document=published_revision.document, number=2)
     with pytest.raises(PermissionDenied):
         paragraph_add(revision=draft, user=alice, kind="operative", text_en="mine")
@@ -171,7 +173,9 @@ def test_editor_views_add_move_delete(client, secretariat, draft_revision):
         reverse("paragraph_add", args=[slug]), {"kind": "operative", "text_en": "appended"}
     )
     assert response.status_code == 302
-    assert client.post(reverse("paragraph_add", args=[slug]), {"kind": "operative"}).status_code == 400
+    assert (
+        client.post(reverse("paragraph_add", args=[slug]), {"kind": "operative"}).status_code == 400
+    )
     client.post(reverse("paragraph_move", args=[slug, last.key]), {"direction": "down"})
     assert _texts(draft_revision)[-1] == last.text_en
     response = client.post(reverse("paragraph_move", args=[slug, last.key]), {"direction": "x"})

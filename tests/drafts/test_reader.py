@@ -73,9 +73,7 @@ def _count_queries(client, url, django_assert_max_num_queries, limit):
 
 
 @pytest.mark.parametrize("role", ["delegate", "secretariat"])
-def test_reader_uses_a_constant_number_of_queries(
-    db, client, django_assert_max_num_queries, role
-):
+def test_reader_uses_a_constant_number_of_queries(db, client, django_assert_max_num_queries, role):
     small, small_authors, small_secretariat = _big_revision(20, 50)
     big, big_authors, big_secretariat = _big_revision(200, 2000)
     # A later revision also looks up earlier comments by paragraph key.
