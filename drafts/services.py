@@ -329,8 +329,10 @@ def paragraph_update(
     the meantime, EditConflict carries their text and nothing is written."""
     _check_editor(user, paragraph.revision)
     current = (
-        Paragraph.objects.select_for_update()
-        .select_related("revision", "bracketed_by")
+        # Lock only the paragraph row: the revision's state is read by the same query, and
+        # PostgreSQL refuses FOR UPDATE across the nullable bracketed_by join anyway.
+        Paragraph.objects.select_for_update(of=("self",))
+        .select_related("revision")
         .get(pk=paragraph.pk)
     )
     if current.revision.is_published:

@@ -110,6 +110,7 @@ def revision_detail(request, slug, number):
             "document": document,
             "revision": revision,
             "can_comment": can_comment,
+            "reply_url": reverse("comment_create", args=[document.slug, revision.number]),
             "can_record_position": can_record_position,
             "can_see_positions": request.user.has_perm("drafts.view_own_positions"),
             "can_triage": request.user.has_perm("drafts.triage_comments"),
