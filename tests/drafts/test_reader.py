@@ -72,31 +72,30 @@ def _count_queries(client, url, django_assert_max_num_queries, limit):
     return len(captured.captured_queries), response
 
 
-@pytest.mark.parametrize("role", ["delegate", "secretariat"])
-def test_reader_uses_a_constant_number_of_queries(db, client, django_assert_max_num_queries, role):
+def test_reader_uses_a_constant_number_of_queries(db, client, django_assert_max_num_queries):
     small, small_authors, small_secretariat = _big_revision(20, 50)
     big, big_authors, big_secretariat = _big_revision(200, 2000)
-    # A later revision also looks up earlier comments by paragraph key.
+    # A later revision also looks up, by paragraph key, the comments earlier ones received.
     big_next = Revision.objects.get(document=big.document, number=2)
 
-    counts = []
-    for revision, authors, secretariat in (
-        (small, small_authors, small_secretariat),
-        (big, big_authors, big_secretariat),
-    ):
-        client.force_login(authors[0] if role == "delegate" else secretariat)
-        count, response = _count_queries(
-            client, _reader_url(revision), django_assert_max_num_queries, 15
-        )
-        counts.append(count)
-    assert counts[0] == counts[1]
-    assert response.content.count(b'class="comment') >= 1500
-    if role == "secretariat":
-        count, response = _count_queries(
-            client, _reader_url(big_next), django_assert_max_num_queries, 15
-        )
-        assert count == counts[1]
-        assert b"comments on Rev.1" in response.content
+    for role in ("delegate", "secretariat"):
+        counts = []
+        for revision, authors, secretariat in (
+            (small, small_authors, small_secretariat),
+            (big, big_authors, big_secretariat),
+        ):
+            client.force_login(authors[0] if role == "delegate" else secretariat)
+            count, response = _count_queries(
+                client, _reader_url(revision), django_assert_max_num_queries, 15
+            )
+            counts.append(count)
+        assert counts[0] == counts[1], role
+        assert response.content.count(b'class="comment') >= 1500
+    count, response = _count_queries(
+        client, _reader_url(big_next), django_assert_max_num_queries, 15
+    )
+    assert count == counts[1]
+    assert b"comments on Rev.1" in response.content
 
 
 @pytest.fixture
@@ -124,6 +123,21 @@ def test_a_draft_is_not_found_for_delegates_but_readable_by_the_secretariat(
     assert client.get(_reader_url(draft_revision)).status_code == 404
     client.force_login(secretariat)
     assert client.get(_reader_url(draft_revision)).status_code == 200
+
+
+def test_delegate_replies_through_the_comment_page(client, alice, bob, published_revision):
+    root = comment_create(author=alice, revision=published_revision, body="Question")
+    client.force_login(bob)
+    url = reverse("comment_create", args=[published_revision.document.slug, 1])
+
+    page = client.get(url, {"parent": root.pk})
+    response = client.post(
+        url, {"parent": root.pk, "kind": "comment", "body": "Answer", "visibility": "all"}
+    )
+
+    assert page.status_code == 200 and b"Question" in page.content
+    assert response.status_code == 302
+    assert Comment.objects.get(body="Answer").parent == root
 
 
 def test_delegate_sees_threads_with_author_delegation_and_replies(
