@@ -30,6 +30,7 @@ from .forms import (
     add_service_errors,
 )
 from .models import Comment, OutcomeDocument, Paragraph, Revision
+from .rendering import ThreadRenderer
 from .selectors import (
     comments_for_triage,
     documents_public,
@@ -99,6 +100,15 @@ def revision_detail(request, slug, number):
     context = reader_context(revision, request.user)
     paragraphs = context["paragraphs"]
     can_comment = request.user.has_perm("drafts.comment_revision", revision)
+    can_triage = request.user.has_perm("drafts.triage_comments")
+    renderer = ThreadRenderer(
+        user=request.user,
+        can_comment=can_comment,
+        can_triage=can_triage,
+        reply_url=reverse("comment_create", args=[document.slug, revision.number]),
+    )
+    for paragraph in paragraphs:
+        paragraph.threads_html = renderer.thread(paragraph.threads)
     can_record_position = bool(paragraphs) and request.user.has_perm(
         "drafts.record_position", paragraphs[0]
     )
@@ -110,10 +120,10 @@ def revision_detail(request, slug, number):
             "document": document,
             "revision": revision,
             "can_comment": can_comment,
-            "reply_url": reverse("comment_create", args=[document.slug, revision.number]),
+            "document_threads_html": renderer.thread(context["document_threads"]),
             "can_record_position": can_record_position,
             "can_see_positions": request.user.has_perm("drafts.view_own_positions"),
-            "can_triage": request.user.has_perm("drafts.triage_comments"),
+            "can_triage": can_triage,
             "comment_kinds": Comment.Kind.choices,
             "visibilities": Comment.Visibility.choices,
             "stances": PositionForm.base_fields["stance"].choices,

@@ -307,3 +307,30 @@ def test_a_later_revision_links_the_comments_earlier_revisions_received(
     link = reverse("revision_detail", args=[second.document.slug, 1]) + f"#p-{paragraph.key}"
     assert link in content
     assert "1 comment on Rev.1" in content
+
+
+def test_every_user_text_in_a_thread_is_inert(client, secretariat, published_revision, paragraph):
+    from drafts.services import comment_answer, comment_hide
+
+    author = MembershipFactory(
+        user__first_name="<img src=x onerror=alert(1)>",
+        delegation__name_en="<b>Bold</b> land",
+    ).user
+    comment = comment_create(
+        author=author,
+        revision=published_revision,
+        paragraph=paragraph,
+        kind="addition",
+        body="a\n\n<script>x()</script>",
+        proposed_text='"><svg onload=alert(2)>',
+    )
+    comment_answer(comment=comment, user=secretariat, status="noted", response="<i>ok</i>")
+    comment_hide(comment=comment, user=secretariat, reason="<u>rude</u>")
+    client.force_login(secretariat)
+
+    content = client.get(_reader_url(published_revision)).content.decode()
+
+    for raw in ("<img src=x", "<script>x()", "<svg onload", "<i>ok", "<u>rude", "<b>Bold"):
+        assert raw not in content
+    assert "&lt;script&gt;x()&lt;/script&gt;" in content
+    assert "&lt;b&gt;Bold&lt;/b&gt; land" in content
