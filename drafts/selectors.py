@@ -142,6 +142,7 @@ def reader_context(revision: Revision, user) -> dict:
         "paragraphs": paragraphs,
         "document_threads": document_threads,
         "comment_count": len(comments),
+        "membership": membership,
     }
 
 

@@ -481,7 +481,9 @@ POSITION_REASON_MAX_LENGTH = 500
 @transaction.atomic
 def position_record(*, paragraph: Paragraph, user: User, stance: str, reason: str = "") -> Position:
     """Record (or change) the user's delegation's position on a paragraph."""
-    if not user.has_perm("drafts.record_position", paragraph):
+    membership = membership_of(user)
+    # has_perm is always true for a superuser, who may belong to no delegation.
+    if membership is None or not user.has_perm("drafts.record_position", paragraph):
         raise PermissionDenied(_("Only a head of delegation records official positions."))
     if stance not in Position.Stance.values:
         raise ValidationError({"stance": _("Choose support, reservation or objection.")})
@@ -492,7 +494,7 @@ def position_record(*, paragraph: Paragraph, user: User, stance: str, reason: st
         raise ValidationError({"reason": _("Give a short reason for a reservation or objection.")})
     position, _created = Position.objects.update_or_create(
         paragraph=paragraph,
-        delegation=membership_of(user).delegation,
+        delegation=membership.delegation,
         defaults={"stance": stance, "reason": reason, "updated_by": user},
     )
     return position

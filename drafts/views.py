@@ -109,8 +109,10 @@ def revision_detail(request, slug, number):
     )
     for paragraph in paragraphs:
         paragraph.threads_html = renderer.thread(paragraph.threads)
-    can_record_position = bool(paragraphs) and request.user.has_perm(
-        "drafts.record_position", paragraphs[0]
+    can_record_position = (
+        bool(paragraphs)
+        and context["membership"] is not None
+        and request.user.has_perm("drafts.record_position", paragraphs[0])
     )
     return render(
         request,

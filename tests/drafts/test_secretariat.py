@@ -331,3 +331,25 @@ def test_workflow_draft_publish_comment_amend_answer_next_revision_compare(
     reader = client.get(reverse("revision_detail", args=[slug, 2])).content.decode()
     assert "2 comments on Rev.1" in reader
     assert "Agreed" in reader
+
+
+def test_a_superuser_without_a_delegation_cannot_record_a_position(
+    client, published_revision, paragraph
+):
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    url = reverse("position_record", args=[published_revision.document.slug, 1, paragraph.key])
+
+    assert client.post(url, {"stance": "support"}).status_code == 403
+    assert b'name="stance"' not in client.get(published_revision.get_absolute_url()).content
+    assert not Position.objects.exists()
+
+
+def test_the_document_page_links_the_secretariat_screens(client, secretariat, published_revision):
+    url = reverse("document_detail", args=[published_revision.document.slug])
+    editor = reverse("draft_editor", args=[published_revision.document.slug])
+    assert editor.encode() not in client.get(url).content
+    client.force_login(secretariat)
+    content = client.get(url).content.decode()
+    assert editor in content
+    assert "Revision 2" in content  # the draft, readable by the secretariat only
