@@ -47,8 +47,6 @@ def revision_publish(
     from one revision to the next. The delegates are told by e-mail once the
     transaction has committed (`base_url` makes the links in the e-mail absolute).
     """
-    from .tasks import notify_revision_published
-
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     if revision.is_published:
         raise RevisionFrozen(revision)
@@ -74,8 +72,22 @@ def revision_publish(
         )
         for paragraph in revision.paragraphs.all()
     )
-    notify_revision_published.delay_on_commit(revision.pk, base_url)
+    revision_notify_on_commit(revision=revision, base_url=base_url)
     return revision
+
+
+def revision_notify_on_commit(*, revision: Revision, base_url: str = "") -> None:
+    """Queue the delegates' e-mail once the publication is committed. Robust on purpose:
+    a broker outage must not turn a successful publication into an error page; the
+    revision then keeps notified_at empty and the document page offers to notify again."""
+    from .tasks import notify_revision_published
+
+    revision_id = revision.pk
+
+    def send_notification_task() -> None:
+        notify_revision_published.delay(revision_id, base_url)
+
+    transaction.on_commit(send_notification_task, robust=True)
 
 
 def clean_comment_text(text: str | None, *, field: str, required: bool) -> str:

@@ -22,6 +22,7 @@ urlpatterns = [
     path("<slug:slug>/draft/p/<str:key>/move/", views.paragraph_move, name="paragraph_move"),
     path("<slug:slug>/rev/<int:number>/", views.revision_detail, name="revision_detail"),
     path("<slug:slug>/rev/<int:number>/comment/", views.comment_create, name="comment_create"),
+    path("<slug:slug>/rev/<int:number>/notify/", views.revision_notify, name="revision_notify"),
     path(
         "<slug:slug>/rev/<int:number>/positions/",
         views.position_matrix_view,

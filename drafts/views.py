@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -600,6 +601,20 @@ def revision_publish(request, slug):
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
+
+
+@secretariat_required
+@require_POST
+def revision_notify(request, slug, number):
+    revision = revision_for_reader(slug=slug, number=number)
+    if not request.user.has_perm("drafts.publish_revision", revision) or not revision.is_published:
+        raise PermissionDenied
+    with transaction.atomic():
+        services.revision_notify_on_commit(
+            revision=revision, base_url=request.build_absolute_uri("/")
+        )
+    messages.success(request, _("The delegates are being notified."))
+    return redirect("document_detail", slug=slug)
 
 
 @secretariat_required

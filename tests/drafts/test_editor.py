@@ -252,3 +252,32 @@ def test_impossible_status_changes_and_bad_dates_are_form_errors(
     assert client.post(url, {"status": "nonsense"}).status_code == 400
     document.refresh_from_db()
     assert document.status == "consultation"
+
+
+def test_a_broker_outage_does_not_break_publishing_and_notifying_can_be_retried(
+    client, secretariat, draft_revision, django_capture_on_commit_callbacks, monkeypatch
+):
+    from drafts import tasks
+
+    MembershipFactory()
+    client.force_login(secretariat)
+    slug = draft_revision.document.slug
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("broker unreachable")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(tasks.notify_revision_published, "delay", broker_down)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("revision_publish", args=[slug]), {"summary_en": "R1"})
+    assert response.status_code == 302
+    draft_revision.refresh_from_db()
+    assert draft_revision.is_published and draft_revision.notified_at is None
+    page = client.get(reverse("document_detail", args=[slug])).content.decode()
+    assert "have not been notified" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("revision_notify", args=[slug, 1]))
+    draft_revision.refresh_from_db()
+    assert draft_revision.notified_at is not None
+    assert len(mail.outbox) == 1
