@@ -334,3 +334,37 @@ def test_every_user_text_in_a_thread_is_inert(client, secretariat, published_rev
         assert raw not in content
     assert "&lt;script&gt;x()&lt;/script&gt;" in content
     assert "&lt;b&gt;Bold&lt;/b&gt; land" in content
+
+
+@pytest.mark.parametrize(
+    ("who", "comment_form", "position_form", "triage_link"),
+    [
+        ("outsider", False, False, False),
+        ("delegate", True, False, False),
+        ("head", True, True, False),
+        ("secretariat", True, False, True),
+    ],
+)
+def test_what_each_role_gets_on_the_reader(
+    client,
+    secretariat,
+    delegation_a,
+    published_revision,
+    who,
+    comment_form,
+    position_form,
+    triage_link,
+):
+    user = {
+        "outsider": lambda: UserFactory(),
+        "delegate": lambda: MembershipFactory(delegation=delegation_a).user,
+        "head": lambda: MembershipFactory(delegation=delegation_a, role="head").user,
+        "secretariat": lambda: secretariat,
+    }[who]()
+    client.force_login(user)
+
+    content = client.get(_reader_url(published_revision)).content.decode()
+
+    assert ('name="body"' in content) is comment_form
+    assert ('name="stance"' in content) is position_form
+    assert (reverse("comment_triage") in content) is triage_link
