@@ -87,6 +87,9 @@ class Revision(models.Model):
         blank=True,
         related_name="+",
     )
+    # Set once the delegates have been told; makes the notification task idempotent.
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    notify_error = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["document", "number"]
@@ -290,3 +293,37 @@ class CommentEvent(models.Model):
 
     def __str__(self):
         return f"{self.comment_id} {self.action} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Position(models.Model):
+    """A delegation's official position on a paragraph, recorded by its head."""
+
+    class Stance(models.TextChoices):
+        SUPPORT = "support", _("Support")
+        RESERVATION = "reservation", _("Reservation")
+        OBJECTION = "objection", _("Objection")
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.PROTECT, related_name="positions")
+    delegation = models.ForeignKey(
+        "delegations.Delegation", on_delete=models.PROTECT, related_name="positions"
+    )
+    stance = models.CharField(_("position"), max_length=20, choices=Stance.choices)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["paragraph", "delegation"]
+        verbose_name = _("official position")
+        verbose_name_plural = _("official positions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["paragraph", "delegation"], name="one_position_per_delegation"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.delegation} {self.stance} {self.paragraph}"

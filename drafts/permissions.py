@@ -2,7 +2,12 @@
 
 import rules
 
-from accounts.permissions import is_participant, is_secretariat
+from accounts.permissions import (
+    is_delegate,
+    is_head_of_delegation,
+    is_participant,
+    is_secretariat,
+)
 
 
 @rules.predicate
@@ -55,3 +60,18 @@ rules.add_perm("drafts.moderate_comment", is_secretariat)
 
 # The compilation of comments is the secretariat's working document.
 rules.add_perm("drafts.view_compilation", is_secretariat)
+
+
+@rules.predicate
+def paragraph_revision_published(user, paragraph) -> bool:
+    return paragraph is not None and paragraph.revision.is_published
+
+
+# The secretariat's screens: the draft editor, publishing, document settings, triage.
+rules.add_perm("drafts.change_document", is_secretariat)
+rules.add_perm("drafts.triage_comments", is_secretariat)
+rules.add_perm("drafts.download_compilation", is_secretariat)
+rules.add_perm("drafts.view_position_matrix", is_secretariat)
+# A delegation's official position is recorded by its head, on a circulated text only.
+rules.add_perm("drafts.record_position", is_head_of_delegation & paragraph_revision_published)
+rules.add_perm("drafts.view_own_positions", is_delegate)

@@ -88,3 +88,160 @@ def documents_readable_by(user):
 
 def revision_latest_published(document: OutcomeDocument) -> Revision | None:
     return document.revisions.filter(state=Revision.State.PUBLISHED).order_by("-number").first()
+
+
+def revision_for_reader(*, slug: str, number: int) -> Revision:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Revision.objects.select_related("document__summit"), document__slug=slug, number=number
+    )
+
+
+def reader_context(revision: Revision, user) -> dict:
+    """Everything the reader shows, in a constant number of queries whatever the size of the
+    revision: paragraphs, the comment threads the user may see, amendments as word diffs,
+    the comments earlier revisions received on the same paragraphs (matched by key), and
+    the user's delegation's official positions."""
+    from accounts.permissions import membership_of
+
+    from .diff import word_diff
+    from .models import Position
+
+    paragraphs = paragraphs_numbered(revision)
+    by_id = {p.pk: p for p in paragraphs}
+    for paragraph in paragraphs:
+        paragraph.threads = []
+        paragraph.earlier = []
+        paragraph.own_position = None
+
+    comments = list(
+        comments_visible_to(user, Comment.objects.filter(revision=revision))
+        .select_related("author", "delegation")
+        .order_by("created_at", "pk")
+    )
+    comments_by_id = {c.pk: c for c in comments}
+    document_threads = []
+    for comment in comments:
+        comment.revision = revision  # spares the permission checks a query per comment
+        comment.thread_replies = []
+        comment.diff = None
+    for comment in comments:
+        paragraph = by_id.get(comment.paragraph_id)
+        if comment.kind == Comment.Kind.AMENDMENT and paragraph is not None:
+            comment.diff = word_diff(paragraph.text, comment.proposed_text)
+        # Replies join the thread of their root; a reply whose parent the user may not see
+        # stands on its own rather than disappearing.
+        root = comments_by_id.get(comment.parent_id)
+        while root is not None and root.parent_id in comments_by_id:
+            root = comments_by_id[root.parent_id]
+        if root is not None:
+            root.thread_replies.append(comment)
+        elif paragraph is not None:
+            paragraph.threads.append(comment)
+        else:
+            document_threads.append(comment)
+
+    keys = {p.key: p for p in paragraphs}
+    earlier = (
+        comments_visible_to(
+            user,
+            Comment.objects.filter(
+                revision__document_id=revision.document_id,
+                revision__number__lt=revision.number,
+                paragraph__isnull=False,
+            ),
+        )
+        .values("paragraph__key", "revision__number")
+        .annotate(count=Count("id"))
+        .order_by("revision__number")
+    )
+    for row in earlier:
+        paragraph = keys.get(row["paragraph__key"])
+        if paragraph is not None:
+            paragraph.earlier.append({"number": row["revision__number"], "count": row["count"]})
+
+    membership = membership_of(user)
+    if membership is not None:
+        for position in Position.objects.filter(
+            paragraph__revision=revision, delegation_id=membership.delegation_id
+        ).select_related("updated_by"):
+            if position.paragraph_id in by_id:
+                by_id[position.paragraph_id].own_position = position
+
+    return {
+        "paragraphs": paragraphs,
+        "document_threads": document_threads,
+        "comment_count": len(comments),
+        "membership": membership,
+    }
+
+
+TRIAGE_FILTERS = (
+    "revision__document",
+    "revision__number",
+    "delegation",
+    "paragraph__key",
+    "status",
+)
+
+
+def comments_for_triage(**filters):
+    """The triage list: all comments (hidden ones too), newest first, with what a row shows.
+    Only the known filters apply; an empty value means "any"."""
+    queryset = Comment.objects.select_related(
+        "author", "delegation", "paragraph", "revision__document"
+    ).order_by("-created_at", "-pk")
+    for field in TRIAGE_FILTERS:
+        value = filters.get(field)
+        if value not in (None, ""):
+            queryset = queryset.filter(**{field: value})
+    return queryset
+
+
+def triage_counts(queryset) -> dict:
+    """Counts per paragraph and per delegation of a filtered triage list (two queries)."""
+    base = queryset.order_by()
+    per_paragraph = list(
+        base.values("revision__number", "paragraph__position", "paragraph__key", "paragraph_id")
+        .annotate(
+            total=Count("id"),
+            open=Count("id", filter=Q(status=Comment.Status.OPEN)),
+        )
+        .order_by("revision__number", "paragraph__position")
+    )
+    per_delegation = list(
+        base.values("delegation__name", "delegation_id")
+        .annotate(
+            total=Count("id"),
+            open=Count("id", filter=Q(status=Comment.Status.OPEN)),
+        )
+        .order_by("delegation__name")
+    )
+    return {"per_paragraph": per_paragraph, "per_delegation": per_delegation}
+
+
+def position_matrix(revision: Revision) -> dict:
+    """Paragraph × delegation table of official positions (three queries)."""
+    from delegations.models import Delegation
+
+    from .models import Position
+
+    paragraphs = paragraphs_numbered(revision)
+    delegations = list(Delegation.objects.filter(memberships__isnull=False).distinct())
+    positions = {
+        (p.paragraph_id, p.delegation_id): p
+        for p in Position.objects.filter(paragraph__revision=revision)
+    }
+    known = {d.pk for d in delegations}
+    extra = {d for (_, d) in positions if d not in known}
+    if extra:
+        delegations += list(Delegation.objects.filter(pk__in=extra))
+    rows = [
+        {
+            "paragraph": paragraph,
+            "cells": [positions.get((paragraph.pk, d.pk)) for d in delegations],
+        }
+        for paragraph in paragraphs
+    ]
+    return {"delegations": delegations, "rows": rows}

@@ -1,3 +1,4 @@
+import rules
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -6,9 +7,18 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.permissions import membership_of
 
-from .models import Comment, CommentEvent, OutcomeDocument, Paragraph, Revision, RevisionFrozen
+from .models import (
+    Comment,
+    CommentEvent,
+    OutcomeDocument,
+    Paragraph,
+    Position,
+    Revision,
+    RevisionFrozen,
+)
 
 COMMENT_MAX_LENGTH = 5000
+PARAGRAPH_MAX_LENGTH = 10000
 
 
 class EditConflict(Exception):
@@ -25,12 +35,18 @@ def revision_create_first(*, document: OutcomeDocument) -> Revision:
 
 @transaction.atomic
 def revision_publish(
-    *, revision: Revision, user: User, summary_ru: str = "", summary_en: str = ""
+    *,
+    revision: Revision,
+    user: User,
+    summary_ru: str = "",
+    summary_en: str = "",
+    base_url: str = "",
 ) -> Revision:
     """Freeze the draft as the next published revision and open a new draft as its copy.
 
     The copy keeps every paragraph's key, so comments and diffs follow a paragraph
-    from one revision to the next.
+    from one revision to the next. The delegates are told by e-mail once the
+    transaction has committed (`base_url` makes the links in the e-mail absolute).
     """
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     if revision.is_published:
@@ -57,7 +73,22 @@ def revision_publish(
         )
         for paragraph in revision.paragraphs.all()
     )
+    revision_notify_on_commit(revision=revision, base_url=base_url)
     return revision
+
+
+def revision_notify_on_commit(*, revision: Revision, base_url: str = "") -> None:
+    """Queue the delegates' e-mail once the publication is committed. Robust on purpose:
+    a broker outage must not turn a successful publication into an error page; the
+    revision then keeps notified_at empty and the document page offers to notify again."""
+    from .tasks import notify_revision_published
+
+    revision_id = revision.pk
+
+    def send_notification_task() -> None:
+        notify_revision_published.delay(revision_id, base_url)
+
+    transaction.on_commit(send_notification_task, robust=True)
 
 
 def clean_comment_text(text: str | None, *, field: str, required: bool) -> str:
@@ -87,7 +118,9 @@ def comment_create(
     parent: Comment | None = None,
     visibility: str = Comment.Visibility.ALL,
 ) -> Comment:
-    if not author.has_perm("drafts.comment_revision", revision):
+    # rules.has_perm, not user.has_perm: these are rules of the consultation that no
+    # superuser bypasses (only published revisions, while open; only the author edits).
+    if not rules.has_perm("drafts.comment_revision", author, revision):
         if revision.is_published and not revision.document.consultation_open:
             raise PermissionDenied(_("The consultation on this document is closed."))
         raise PermissionDenied(_("You may not comment on this revision."))
@@ -140,7 +173,7 @@ def comment_edit(
     comment = (
         Comment.objects.select_for_update().select_related("revision__document").get(pk=comment.pk)
     )
-    if not user.has_perm("drafts.change_comment", comment):
+    if not rules.has_perm("drafts.change_comment", user, comment):
         raise PermissionDenied(_("This comment can no longer be edited."))
     if comment.version != version:
         raise EditConflict(comment)
@@ -219,3 +252,264 @@ def comment_restore(*, comment: Comment, user: User) -> Comment:
     comment.save(update_fields=["hidden_at", "hidden_reason", "version", "updated_at"])
     CommentEvent.objects.create(comment=comment, actor=user, action=CommentEvent.Action.RESTORED)
     return comment
+
+
+# --- The secretariat's draft editor -------------------------------------------------------
+
+
+def clean_paragraph_texts(text_ru: str | None, text_en: str | None) -> tuple[str, str]:
+    """Paragraph text is plain text in both languages (templates escape it); one language
+    may wait for the translators, but a paragraph with no text at all is a mistake."""
+    texts = []
+    for field, text in (("text_ru", text_ru), ("text_en", text_en)):
+        text = " ".join((text or "").split())  # a paragraph is one block: no stray line breaks
+        if len(text) > PARAGRAPH_MAX_LENGTH:
+            raise ValidationError(
+                {field: _("At most %(max)d characters, please.") % {"max": PARAGRAPH_MAX_LENGTH}}
+            )
+        texts.append(text)
+    if not any(texts):
+        raise ValidationError({"text_ru": _("Write the paragraph in at least one language.")})
+    return texts[0], texts[1]
+
+
+def _draft_for_update(revision: Revision) -> Revision:
+    """Lock the draft: structural edits (add, delete, move) renumber positions, and two of
+    them at once would interleave their numbering."""
+    revision = Revision.objects.select_for_update().get(pk=revision.pk)
+    if revision.is_published:
+        raise RevisionFrozen(revision)
+    return revision
+
+
+def _renumber(revision: Revision, ordered: list[Paragraph]) -> None:
+    for position, paragraph in enumerate(ordered, start=1):
+        paragraph.position = position
+    # bulk_update bypasses Paragraph.save, so the caller has checked the revision is a draft.
+    Paragraph.objects.bulk_update(ordered, ["position"])
+
+
+def _check_editor(user: User, revision: Revision) -> None:
+    if not user.has_perm("drafts.edit_draft", revision):
+        raise PermissionDenied(_("Only the secretariat edits drafts."))
+
+
+@transaction.atomic
+def paragraph_add(
+    *,
+    revision: Revision,
+    user: User,
+    kind: str,
+    text_ru: str = "",
+    text_en: str = "",
+    after: Paragraph | None = None,
+) -> Paragraph:
+    """Add a paragraph after `after`, or at the end of the draft."""
+    _check_editor(user, revision)
+    revision = _draft_for_update(revision)
+    if kind not in Paragraph.Kind.values:
+        raise ValidationError({"kind": _("Unknown kind of paragraph.")})
+    if after is not None and after.revision_id != revision.pk:
+        raise ValidationError({"after": _("This paragraph is not part of this draft.")})
+    text_ru, text_en = clean_paragraph_texts(text_ru, text_en)
+    ordered = list(revision.paragraphs.order_by("position", "id"))
+    paragraph = Paragraph.objects.create(
+        revision=revision,
+        position=len(ordered) + 1,
+        kind=kind,
+        text_ru=text_ru,
+        text_en=text_en,
+    )
+    index = len(ordered)
+    if after is not None:
+        index = next(i for i, p in enumerate(ordered) if p.pk == after.pk) + 1
+    ordered.insert(index, paragraph)
+    _renumber(revision, ordered)
+    return paragraph
+
+
+@transaction.atomic
+def paragraph_update(
+    *,
+    paragraph: Paragraph,
+    user: User,
+    version: int,
+    kind: str,
+    text_ru: str = "",
+    text_en: str = "",
+    negotiation: str | None = None,
+    bracketed_by=None,
+) -> Paragraph:
+    """Save an edit made on the paragraph as it was at `version`. If somebody saved it in
+    the meantime, EditConflict carries their text and nothing is written."""
+    _check_editor(user, paragraph.revision)
+    current = (
+        # Lock only the paragraph row: the revision's state is read by the same query, and
+        # PostgreSQL refuses FOR UPDATE across the nullable bracketed_by join anyway.
+        Paragraph.objects.select_for_update(of=("self",))
+        .select_related("revision")
+        .get(pk=paragraph.pk)
+    )
+    if current.revision.is_published:
+        raise RevisionFrozen(current.revision)
+    if current.version != version:
+        raise EditConflict(current)
+    if kind not in Paragraph.Kind.values:
+        raise ValidationError({"kind": _("Unknown kind of paragraph.")})
+    text_ru, text_en = clean_paragraph_texts(text_ru, text_en)
+    if negotiation is not None:
+        if negotiation not in Paragraph.Negotiation.values:
+            raise ValidationError({"negotiation": _("Unknown negotiation status.")})
+        if negotiation == Paragraph.Negotiation.BRACKETED and bracketed_by is None:
+            raise ValidationError(
+                {"bracketed_by": _("Name the delegation that asked for the brackets.")}
+            )
+        current.negotiation = negotiation
+        current.bracketed_by = (
+            bracketed_by if negotiation == Paragraph.Negotiation.BRACKETED else None
+        )
+    current.kind = kind
+    current.text_ru = text_ru
+    current.text_en = text_en
+    current.version += 1
+    current.save()
+    return current
+
+
+@transaction.atomic
+def paragraph_delete(*, paragraph: Paragraph, user: User, version: int) -> None:
+    """Delete a paragraph of the draft; deleting a paragraph somebody has just changed is a
+    conflict too, so that their change is seen before it disappears."""
+    _check_editor(user, paragraph.revision)
+    revision = _draft_for_update(paragraph.revision)
+    current = Paragraph.objects.filter(pk=paragraph.pk, revision=revision).first()
+    if current is None:
+        return  # already deleted by somebody else: the wish is fulfilled
+    if current.version != version:
+        raise EditConflict(current)
+    current.delete()
+    _renumber(revision, list(revision.paragraphs.order_by("position", "id")))
+
+
+@transaction.atomic
+def paragraph_move(*, paragraph: Paragraph, user: User, direction: str) -> Paragraph:
+    """Swap the paragraph with its neighbour. Moving does not change the text, so it does not
+    bump the version: an editor busy with the text gets no spurious conflict."""
+    _check_editor(user, paragraph.revision)
+    if direction not in ("up", "down"):
+        raise ValidationError({"direction": _("Move up or down.")})
+    revision = _draft_for_update(paragraph.revision)
+    ordered = list(revision.paragraphs.order_by("position", "id"))
+    index = next((i for i, p in enumerate(ordered) if p.pk == paragraph.pk), None)
+    if index is None:
+        raise ValidationError({"paragraph": _("This paragraph is not part of this draft.")})
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(ordered):
+        ordered[index], ordered[other] = ordered[other], ordered[index]
+    _renumber(revision, ordered)
+    return ordered[other] if 0 <= other < len(ordered) else ordered[index]
+
+
+# --- The document's status and deadline -----------------------------------------------------
+
+DOCUMENT_TRANSITIONS = {
+    OutcomeDocument.Status.DRAFTING: {OutcomeDocument.Status.CONSULTATION},
+    OutcomeDocument.Status.CONSULTATION: {OutcomeDocument.Status.CLOSED},
+    # A closed consultation may be reopened (a deadline extended) until adoption.
+    OutcomeDocument.Status.CLOSED: {
+        OutcomeDocument.Status.CONSULTATION,
+        OutcomeDocument.Status.ADOPTED,
+    },
+    OutcomeDocument.Status.ADOPTED: set(),
+}
+
+
+@transaction.atomic
+def document_update_consultation(
+    *, document: OutcomeDocument, user: User, status: str, comment_deadline
+) -> OutcomeDocument:
+    if not user.has_perm("drafts.change_document", document):
+        raise PermissionDenied(_("Only the secretariat changes a document's status."))
+    document = OutcomeDocument.objects.select_for_update().get(pk=document.pk)
+    if status != document.status and status not in DOCUMENT_TRANSITIONS.get(document.status, ()):
+        raise ValidationError(
+            {
+                "status": _("A document cannot go from “%(old)s” to “%(new)s”.")
+                % {
+                    "old": document.get_status_display(),
+                    "new": OutcomeDocument.Status(status).label
+                    if status in OutcomeDocument.Status.values
+                    else status,
+                }
+            }
+        )
+    if (
+        status == OutcomeDocument.Status.CONSULTATION
+        and not document.revisions.filter(state=Revision.State.PUBLISHED).exists()
+    ):
+        raise ValidationError({"status": _("Publish a revision before opening consultation.")})
+    if comment_deadline is not None and timezone.is_naive(comment_deadline):
+        raise ValidationError({"comment_deadline": _("The deadline needs a time zone.")})
+    document.status = status
+    document.comment_deadline = comment_deadline
+    document.save(update_fields=["status", "comment_deadline", "updated_at"])
+    return document
+
+
+# --- Notification ---------------------------------------------------------------------------
+
+
+def revision_notify_delegates(*, revision: Revision, base_url: str = "") -> int:
+    """E-mail every active delegate about a newly published revision, each in their own
+    language. Returns the number of e-mails sent; a revision is announced only once."""
+    from django.core.mail import EmailMessage, get_connection
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    if revision.notified_at is not None or not revision.is_published:
+        return 0
+    recipients = User.objects.filter(is_active=True, membership__isnull=False).exclude(email="")
+    messages = []
+    for recipient in recipients:
+        with translation.override(recipient.language):
+            context = {
+                "revision": revision,
+                "document": revision.document,
+                "recipient": recipient,
+                "url": base_url.rstrip("/")
+                + reverse("revision_detail", args=[revision.document.slug, revision.number]),
+            }
+            subject = render_to_string("drafts/email/revision_published_subject.txt", context)
+            body = render_to_string("drafts/email/revision_published_body.txt", context)
+        messages.append(EmailMessage(" ".join(subject.split()), body, to=[recipient.email]))
+    sent = get_connection().send_messages(messages) or 0
+    Revision.objects.filter(pk=revision.pk).update(notified_at=timezone.now(), notify_error="")
+    return sent
+
+
+# --- Official positions ---------------------------------------------------------------------
+
+POSITION_REASON_MAX_LENGTH = 500
+
+
+@transaction.atomic
+def position_record(*, paragraph: Paragraph, user: User, stance: str, reason: str = "") -> Position:
+    """Record (or change) the user's delegation's position on a paragraph."""
+    membership = membership_of(user)
+    # has_perm is always true for a superuser, who may belong to no delegation.
+    if membership is None or not user.has_perm("drafts.record_position", paragraph):
+        raise PermissionDenied(_("Only a head of delegation records official positions."))
+    if stance not in Position.Stance.values:
+        raise ValidationError({"stance": _("Choose support, reservation or objection.")})
+    reason = clean_comment_text(reason, field="reason", required=False)
+    if len(reason) > POSITION_REASON_MAX_LENGTH:
+        raise ValidationError({"reason": _("At most %(max)d characters, please.") % {"max": 500}})
+    if stance != Position.Stance.SUPPORT and not reason:
+        raise ValidationError({"reason": _("Give a short reason for a reservation or objection.")})
+    position, _created = Position.objects.update_or_create(
+        paragraph=paragraph,
+        delegation=membership.delegation,
+        defaults={"stance": stance, "reason": reason, "updated_by": user},
+    )
+    return position

@@ -169,6 +169,138 @@ MATRIX: dict[str, Case] = {
     "meeting_detail": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug}),
     "delegation_list": Case(PUBLIC),
     "sitemap": Case(PUBLIC),
+    # --- drafting and consultation
+    "revision_compare": Case(
+        PUBLIC, kwargs=lambda w: {"slug": w.document.slug}, query="from=1&to=1"
+    ),
+    "revision_compare [draft]": Case(
+        DRAFT_READERS, kwargs=lambda w: {"slug": w.document.slug}, query="from=1&to=2"
+    ),
+    "comment_detail": Case(LOGGED_IN, kwargs=lambda w: {"pk": w.comment.pk}),
+    "comment_detail [secretariat only]": Case(
+        # Another delegation's comment for the secretariat's eyes does not exist for Bob.
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=OK,
+            delegate_b=NOT_FOUND,
+            head_a=OK,
+            secretariat=OK,
+            admin=OK,
+        ),
+        kwargs=lambda w: {"pk": w.new_comment(visibility="secretariat").pk},
+    ),
+    "comment_edit": Case(
+        # Only the author edits: not even an admin rewrites a delegate's words.
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=OK,
+            delegate_b=FORBIDDEN,
+            head_a=FORBIDDEN,
+            secretariat=FORBIDDEN,
+            admin=FORBIDDEN,
+        ),
+        kwargs=lambda w: {"pk": w.new_comment().pk},
+    ),
+    "comment_create": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=REDIRECT,
+            delegate_b=REDIRECT,
+            head_a=REDIRECT,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        ),
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number},
+        method="post",
+        data={"kind": "comment", "body": "Support.", "visibility": "all"},
+    ),
+    "comment_create [draft]": Case(
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=NOT_FOUND,
+            delegate_b=NOT_FOUND,
+            head_a=NOT_FOUND,
+            secretariat=FORBIDDEN,
+            admin=FORBIDDEN,
+        ),
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.draft.number},
+        method="post",
+        data={"kind": "comment", "body": "Support.", "visibility": "all"},
+    ),
+    "position_record": Case(
+        # Heads record their delegation's position; nobody else has one to record.
+        EXPECT(
+            anonymous=LOGIN,
+            delegate_a=FORBIDDEN,
+            delegate_b=FORBIDDEN,
+            head_a=REDIRECT,
+            secretariat=FORBIDDEN,
+            admin=FORBIDDEN,
+        ),
+        kwargs=lambda w: {
+            "slug": w.document.slug,
+            "number": w.published.number,
+            "key": w.published_key,
+        },
+        method="post",
+        data={"stance": "support", "reason": ""},
+    ),
+    # --- the secretariat's drafting screens
+    "comment_triage": Case(SECRETARIAT),
+    "comment_answer": Case(
+        SECRETARIAT_POST,
+        kwargs=lambda w: {"pk": w.new_comment().pk},
+        method="post",
+        data={"status": "noted", "response": "Thank you."},
+    ),
+    "comment_hide": Case(
+        SECRETARIAT_POST,
+        kwargs=lambda w: {"pk": w.new_comment().pk},
+        method="post",
+        data={"reason": "Off topic"},
+    ),
+    "comment_restore": Case(
+        SECRETARIAT_POST, kwargs=lambda w: {"pk": w.new_comment().pk}, method="post"
+    ),
+    "document_settings": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug}),
+    "draft_editor": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug}),
+    "draft_start": Case(
+        SECRETARIAT_POST, kwargs=lambda w: {"slug": w.document.slug}, method="post"
+    ),
+    "paragraph_add": Case(
+        SECRETARIAT_POST,
+        kwargs=lambda w: {"slug": w.document.slug},
+        method="post",
+        data={"kind": "operative", "text_ru": "Текст", "text_en": "Text"},
+    ),
+    "revision_publish": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug}),
+    "paragraph_edit": Case(
+        SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug, "key": w.draft_key}
+    ),
+    "paragraph_delete": Case(
+        SECRETARIAT_POST,
+        kwargs=lambda w: {"slug": w.document.slug, "key": w.new_draft_paragraph().key},
+        method="post",
+        data={"version": 1},
+    ),
+    "paragraph_move": Case(
+        SECRETARIAT_POST,
+        kwargs=lambda w: {"slug": w.document.slug, "key": w.draft_key},
+        method="post",
+        data={"direction": "down"},
+    ),
+    "revision_notify": Case(
+        SECRETARIAT_POST,
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number},
+        method="post",
+    ),
+    "position_matrix": Case(
+        SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number}
+    ),
+    "compilation_download": Case(
+        SECRETARIAT,
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number, "fmt": "csv"},
+    ),
     # --- the API (/api/, no language prefix; refusals are JSON)
     "api-summit-list": Case(PUBLIC),
     "api-summit-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.meeting.summit.pk}),
@@ -739,6 +871,12 @@ def world(db, delegation_a, delegation_b):
         ),
         document=published.document,
         comment=document_comment,
+        draft_key=draft.paragraphs.first().key,
+        new_comment=lambda **extra: comment_create(
+            author=alice, revision=published, body="A point.", **extra
+        ),
+        new_draft_paragraph=lambda: ParagraphFactory(revision=draft, position=99),
+        published_key=published.paragraphs.first().key,
         published=published,
         draft=draft,
         new_invitation=new_invitation,

@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 AXE = "static/vendor/axe-core/axe.min.js"

@@ -1,0 +1,157 @@
+"""Forms parse and check the shape of input; the rules themselves live in services.py."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from delegations.models import Delegation
+
+from .models import Comment, OutcomeDocument, Paragraph, Position
+from .services import COMMENT_MAX_LENGTH, PARAGRAPH_MAX_LENGTH
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form, on the field it names when there is one."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+class CommentForm(forms.Form):
+    paragraph = forms.CharField(required=False, widget=forms.HiddenInput)
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Comment.Kind.choices, initial="comment")
+    body = forms.CharField(
+        label=_("Comment"),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    proposed_text = forms.CharField(
+        label=_("Proposed text"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        help_text=_(
+            "For an amendment: the whole paragraph as you propose it. For a new paragraph: its text."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Visible to"), choices=Comment.Visibility.choices, initial="all"
+    )
+
+
+class CommentEditForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    body = forms.CharField(
+        label=_("Comment"), max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    proposed_text = forms.CharField(
+        label=_("Proposed text"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class AnswerForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Comment.Status.choices)
+    response = forms.CharField(
+        label=_("Response"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class HideForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for hiding"), max_length=300)
+
+
+class ParagraphForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Paragraph.Kind.choices, initial="operative")
+    text_ru = forms.CharField(
+        label=_("Text (Russian)"),
+        required=False,
+        max_length=PARAGRAPH_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "ru"}),
+    )
+    text_en = forms.CharField(
+        label=_("Text (English)"),
+        required=False,
+        max_length=PARAGRAPH_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "en"}),
+    )
+
+
+class ParagraphAddForm(ParagraphForm):
+    after = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ParagraphEditForm(ParagraphForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    negotiation = forms.ChoiceField(
+        label=_("Negotiation status"), choices=Paragraph.Negotiation.choices
+    )
+    bracketed_by = forms.ModelChoiceField(
+        label=_("Bracketed at the request of"),
+        queryset=Delegation.objects.all(),
+        required=False,
+        help_text=_("Required when the paragraph is bracketed."),
+    )
+
+
+class PublishForm(forms.Form):
+    summary_ru = forms.CharField(
+        label=_("Change summary (Russian)"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "ru"}),
+    )
+    summary_en = forms.CharField(
+        label=_("Change summary (English)"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4, "lang": "en"}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not (data.get("summary_ru") or "").strip()
+            and not (data.get("summary_en") or "").strip()
+        ):
+            raise ValidationError(_("Summarise the changes in at least one language."))
+        return data
+
+
+class ConsultationForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=OutcomeDocument.Status.choices)
+    comment_deadline = forms.DateTimeField(
+        label=_("Comment deadline"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+
+class PositionForm(forms.Form):
+    stance = forms.ChoiceField(label=_("Position"), choices=Position.Stance.choices)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
+
+
+class TriageFilterForm(forms.Form):
+    """Filters arrive in the query string; a bad value is reported, never a server error."""
+
+    document = forms.ModelChoiceField(
+        label=_("Document"), queryset=OutcomeDocument.objects.all(), required=False
+    )
+    revision = forms.IntegerField(label=_("Revision number"), required=False, min_value=1)
+    delegation = forms.ModelChoiceField(
+        label=_("Delegation"), queryset=Delegation.objects.all(), required=False
+    )
+    paragraph = forms.CharField(label=_("Paragraph key"), required=False, max_length=12)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", "—"), *Comment.Status.choices], required=False
+    )

@@ -1,0 +1,92 @@
+/* The reader's small helpers: the countdown to the comment deadline, a word diff of a
+   proposed amendment as it is typed, and a confirmation before deleting a paragraph.
+   Everything works without this file; it only adds feedback. No inline script (CSP). */
+(function () {
+  "use strict";
+
+  function countdown(el) {
+    var deadline = Date.parse(el.getAttribute("data-deadline"));
+    var format = el.getAttribute("data-format") || "%(d)s d %(h)s h %(m)s min";
+    if (isNaN(deadline)) return;
+    function tick() {
+      var left = deadline - Date.now();
+      if (left <= 0) {
+        el.textContent = el.getAttribute("data-closed") || "";
+        return;
+      }
+      var minutes = Math.floor(left / 60000);
+      el.textContent = format
+        .replace("%(d)s", String(Math.floor(minutes / 1440)))
+        .replace("%(h)s", String(Math.floor((minutes % 1440) / 60)))
+        .replace("%(m)s", String(minutes % 60));
+      window.setTimeout(tick, 30000);
+    }
+    tick();
+  }
+
+  function tokens(text) {
+    return text.match(/[\p{L}\p{N}_]+|[^\p{L}\p{N}_\s]+|\s+/gu) || [];
+  }
+
+  // A longest-common-subsequence diff over words: paragraphs are short enough for O(n·m).
+  function wordDiff(oldText, newText) {
+    var a = tokens(oldText), b = tokens(newText);
+    if (a.length * b.length > 400000) return null;
+    var n = a.length, m = b.length, i, j;
+    var lcs = [];
+    for (i = 0; i <= n; i++) { lcs.push(new Uint16Array(m + 1)); }
+    for (i = n - 1; i >= 0; i--) {
+      for (j = m - 1; j >= 0; j--) {
+        lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    var ops = [];
+    function push(op, text) {
+      if (ops.length && ops[ops.length - 1].op === op) ops[ops.length - 1].text += text;
+      else ops.push({ op: op, text: text });
+    }
+    i = 0; j = 0;
+    while (i < n && j < m) {
+      if (a[i] === b[j]) { push("equal", a[i]); i++; j++; }
+      else if (lcs[i + 1][j] >= lcs[i][j + 1]) { push("delete", a[i]); i++; }
+      else { push("insert", b[j]); j++; }
+    }
+    for (; i < n; i++) push("delete", a[i]);
+    for (; j < m; j++) push("insert", b[j]);
+    return ops;
+  }
+
+  function liveDiff(textarea) {
+    var target = document.getElementById(textarea.getAttribute("aria-describedby"));
+    var original = textarea.getAttribute("data-original") || "";
+    if (!target) return;
+    var timer = null;
+    function render() {
+      target.textContent = "";
+      if (!textarea.value.trim()) return;
+      var ops = wordDiff(original, textarea.value);
+      if (!ops) return;
+      ops.forEach(function (op) {
+        var node = op.op === "equal" ? document.createTextNode(op.text)
+          : document.createElement(op.op === "insert" ? "ins" : "del");
+        if (op.op !== "equal") node.textContent = op.text;
+        target.appendChild(node);
+      });
+    }
+    textarea.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(render, 250);
+    });
+    render();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".countdown[data-deadline]").forEach(countdown);
+    document.querySelectorAll("textarea.js-proposed[data-original]").forEach(liveDiff);
+    document.querySelectorAll("form.js-confirm").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        if (!window.confirm(form.getAttribute("data-confirm") || "?")) event.preventDefault();
+      });
+    });
+  });
+})();
