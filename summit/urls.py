@@ -13,6 +13,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("initiatives/", include("initiatives.urls")),
     path("documents/", include("drafts.urls")),
+    path("pdf/", include("pdfs.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 )
