@@ -39,12 +39,15 @@ class UnknownLanguage(ValueError):
     pass
 
 
-def pdf_job_request(*, revision: Revision, language: str, user: User | None) -> PdfJob:
+def pdf_job_request(
+    *, revision: Revision, language: str, user: User | None, enqueue: bool = True
+) -> PdfJob:
     """The job for this revision in this language: the stored one, or a new one sent to Celery.
 
     The row is committed first and the task is sent after the commit, so a worker never
     looks for a job that is not there yet, and a broker failure leaves a pending row behind
-    for the beat task instead of an error for the user.
+    for the beat task instead of an error for the user. `enqueue=False` is for a caller
+    that renders the job itself (the render_pdf command).
     """
     if language not in documents.available_languages():
         raise UnknownLanguage(language)
@@ -65,7 +68,7 @@ def pdf_job_request(*, revision: Revision, language: str, user: User | None) -> 
                 status=PdfJob.Status.PENDING, error="", finished_at=None
             )
             job.status = PdfJob.Status.PENDING
-        if job.status == PdfJob.Status.PENDING:
+        if job.status == PdfJob.Status.PENDING and enqueue:
             transaction.on_commit(partial(pdf_job_enqueue, job_id=job.pk))
     job.refresh_from_db()
     return job

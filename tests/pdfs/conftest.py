@@ -65,3 +65,45 @@ def on_commit(django_capture_on_commit_callbacks):
         return result
 
     return run
+
+
+def _reset_broker_connections(app):
+    app._pool = None
+    if "amqp" in app.__dict__:
+        app.amqp._producer_pool = None
+
+
+class DeadBroker:
+    def __init__(self, monkeypatch, app):
+        self.monkeypatch = monkeypatch
+        self.app = app
+
+    def close(self):
+        """Redis is back: the test settings' eager tasks again."""
+        self.monkeypatch.undo()
+        _reset_broker_connections(self.app)
+
+
+@pytest.fixture
+def broker_down(monkeypatch):
+    """Tasks are really published, to a Redis port nobody listens on (as when Redis is down).
+
+    A SIGALRM guard fails the test instead of letting a hanging publish hang the suite.
+    """
+    import signal
+
+    from summit.celery import app
+
+    def hang(signum, frame):
+        raise AssertionError("publishing to a dead broker hung")
+
+    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:6390/0")
+    monkeypatch.setitem(app.conf, "task_always_eager", False)
+    _reset_broker_connections(app)
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(30)
+    broker = DeadBroker(monkeypatch, app)
+    yield broker
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+    broker.close()
