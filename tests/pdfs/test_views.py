@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from pdfs.models import PdfJob
 from pdfs.services import pdf_job_request
@@ -114,15 +115,17 @@ def test_without_javascript_the_form_redirects_to_the_file(client, published_rev
 
 
 def test_redis_down_gives_a_clear_message_not_an_error(client, published_revision, broker_down):
-    response = ask(client, published_revision)
+    with translation.override("en"):
+        response = ask(client, published_revision)
 
     assert response.status_code == 202
     payload = response.json()
     assert payload["status"] == "pending"
-    assert "generated automatically" in payload["message"]
-    page = client.post(request_url(published_revision, "en"), follow=True)
+    assert "will be generated automatically in a few minutes" in payload["message"]
+    with translation.override("ru"):
+        page = client.post(request_url(published_revision, "en"), follow=True)
     assert page.status_code == 200
-    assert "generated automatically" in page.content.decode()
+    assert "будет сформирован автоматически" in page.content.decode()
 
 
 def test_the_revision_page_offers_the_pdfs(client, published_revision):
