@@ -181,3 +181,12 @@ def test_template_version_is_a_digest_of_the_layout():
 
     assert len(version) == 16
     assert version == documents.template_version()
+
+
+def test_css_strings_cannot_break_out_of_the_stylesheet():
+    from pdfs.templatetags.pdf_tags import css_string
+
+    assert css_string("Стр.") == '"Стр."'
+    assert css_string('a"; } body { x: "</style><script>') == (
+        '"a\\22 ; } body { x: \\22 \\3c /style\\3e \\3c script\\3e "'
+    )

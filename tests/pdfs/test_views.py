@@ -156,3 +156,14 @@ def test_render_pdf_command_writes_the_file_through_the_job(published_revision, 
     job = PdfJob.objects.get()
     assert job.status == "ready"
     assert output.read_bytes() == job.file.read()
+
+
+def test_the_revision_page_with_its_pdf_block_stays_within_a_few_queries(
+    client, long_revision, django_assert_max_num_queries
+):
+    ask(client, long_revision, "ru")
+
+    with django_assert_max_num_queries(12):
+        page = client.get(long_revision.get_absolute_url())
+
+    assert page.status_code == 200
