@@ -188,6 +188,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 1,
 }
 CELERY_TASK_PUBLISH_RETRY = False
+# WeasyPrint keeps memory between documents: recycle worker processes.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
 # Jobs whose message never reached the broker (or got lost with it) are sent again.
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-pdf-jobs": {"task": "pdfs.requeue_stale_pdf_jobs", "schedule": 60.0},

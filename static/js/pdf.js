@@ -5,6 +5,7 @@
   var block = document.querySelector(".pdf-block");
   if (!block) return;
   var POLL_MS = 1500;
+  var MAX_POLL_MS = 15000;
 
   function show(entry, job) {
     var status = entry.querySelector(".pdf-status");
@@ -24,15 +25,24 @@
     button.disabled = false;
     button.textContent = job.status === "failed" ? block.dataset.labelRetry : block.dataset.labelGenerate;
     if (job.status !== "failed") {
-      window.setTimeout(function () { poll(entry, job.status_url); }, POLL_MS);
+      // Back off while nothing moves (a pending job waits for the broker to come back).
+      var delay = Math.min(Number(entry.dataset.delay || POLL_MS) * 1.5, MAX_POLL_MS);
+      entry.dataset.delay = String(delay);
+      schedule(entry, job.status_url, delay);
     }
+  }
+
+  // One pending poll per entry, however often the button is pressed.
+  function schedule(entry, url, delay) {
+    window.clearTimeout(Number(entry.dataset.timer || 0));
+    entry.dataset.timer = String(window.setTimeout(function () { poll(entry, url); }, delay));
   }
 
   function poll(entry, url) {
     fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (response) { return response.json(); })
       .then(function (job) { show(entry, job); })
-      .catch(function () { window.setTimeout(function () { poll(entry, url); }, POLL_MS * 4); });
+      .catch(function () { schedule(entry, url, MAX_POLL_MS); });
   }
 
   block.querySelectorAll(".pdf-entry").forEach(function (entry) {
@@ -40,6 +50,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       form.querySelector("button").disabled = true;
+      entry.dataset.delay = String(POLL_MS / 1.5);
       fetch(form.action, {
         method: "POST",
         body: new FormData(form),
