@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "delegations",
     "initiatives",
     "drafts",
+    "pdfs",
 ]
 
 MIDDLEWARE = [
@@ -193,6 +194,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 1,
 }
 CELERY_TASK_PUBLISH_RETRY = False
+# WeasyPrint keeps memory between documents: recycle worker processes.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
+# Jobs whose message never reached the broker (or got lost with it) are sent again.
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stale-pdf-jobs": {"task": "pdfs.requeue_stale_pdf_jobs", "schedule": 60.0},
+}
 
 CACHES = {
     "default": (
@@ -253,6 +260,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every rendering step at INFO.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # --- Operations (docs/operations.md): health probes, Content Security Policy, JSON logs.

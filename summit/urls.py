@@ -22,8 +22,8 @@ urlpatterns += i18n_patterns(
     path("delegations/", include("delegations.urls")),
     path("documents/", include("drafts.urls")),
     path("accounts/", include("accounts.urls")),
+    path("pdf/", include("pdfs.urls")),
     path("accounts/", include("allauth.urls")),
-    path("delegations/", include("delegations.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -52,6 +52,7 @@ from django.utils import translation
 
 from drafts.services import comment_create, revision_publish
 from initiatives.models import Indicator, Output
+from pdfs.services import pdf_job_render, pdf_job_request
 from summit.models import Meeting
 from tests.factories import (
     DelegationFactory,
@@ -301,6 +302,28 @@ MATRIX: dict[str, Case] = {
         SECRETARIAT,
         kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number, "fmt": "csv"},
     ),
+    # --- PDF drafts (anyone who may read the revision; the draft only for the secretariat)
+    "pdf_request": Case(
+        ALL(REDIRECT),
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number, "language": "en"},
+        method="post",
+    ),
+    "pdf_request [draft]": Case(
+        EXPECT(
+            anonymous=NOT_FOUND,
+            delegate_a=NOT_FOUND,
+            delegate_b=NOT_FOUND,
+            head_a=NOT_FOUND,
+            secretariat=REDIRECT,
+            admin=REDIRECT,
+        ),
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.draft.number, "language": "en"},
+        method="post",
+    ),
+    "pdf_job_status": Case(PUBLIC, kwargs=lambda w: {"pk": w.pdf_job(w.published).pk}),
+    "pdf_job_status [draft]": Case(DRAFT_READERS, kwargs=lambda w: {"pk": w.pdf_job(w.draft).pk}),
+    "pdf_job_download": Case(PUBLIC, kwargs=lambda w: {"pk": w.pdf_job(w.published).pk}),
+    "pdf_job_download [draft]": Case(DRAFT_READERS, kwargs=lambda w: {"pk": w.pdf_job(w.draft).pk}),
     # --- the API (/api/, no language prefix; refusals are JSON)
     "api-summit-list": Case(PUBLIC),
     "api-summit-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.meeting.summit.pk}),
@@ -876,6 +899,10 @@ def world(db, delegation_a, delegation_b):
             author=alice, revision=published, body="A point.", **extra
         ),
         new_draft_paragraph=lambda: ParagraphFactory(revision=draft, position=99),
+        # Rendered here, once; every other request is served from storage.
+        pdf_job=lambda revision: pdf_job_render(
+            job_id=pdf_job_request(revision=revision, language="ru", user=sam, enqueue=False).pk
+        ),
         published_key=published.paragraphs.first().key,
         published=published,
         draft=draft,

@@ -1,0 +1,182 @@
+import hashlib
+import logging
+import time
+from datetime import timedelta
+from functools import partial
+
+from billiard.exceptions import SoftTimeLimitExceeded
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
+from kombu.exceptions import KombuError
+from redis.exceptions import RedisError
+
+from accounts.models import User
+from drafts.models import Revision
+
+from . import documents
+from .models import PdfJob
+from .rendering import render_pdf
+
+logger = logging.getLogger(__name__)
+
+# A job still rendering after this long lost its worker (the task's hard limit is shorter).
+RENDERING_STALE_AFTER = timedelta(minutes=4)
+# A job that could not be handed to the broker is retried by the beat task after this long.
+PENDING_STALE_AFTER = timedelta(minutes=1)
+# A queued message may be lost if Redis restarts without persistence; the task is idempotent.
+QUEUED_STALE_AFTER = timedelta(minutes=30)
+REQUEUE_BATCH = 100
+
+# What publishing raises when Redis is down or unreachable: kombu wraps most of it in
+# OperationalError (a KombuError); the rest comes straight from redis-py or the socket.
+BROKER_ERRORS = (KombuError, RedisError, OSError)
+
+
+class UnknownLanguage(ValueError):
+    pass
+
+
+def pdf_job_request(
+    *, revision: Revision, language: str, user: User | None, enqueue: bool = True
+) -> PdfJob:
+    """The job for this revision in this language: the stored one, or a new one sent to Celery.
+
+    The row is committed first and the task is sent after the commit, so a worker never
+    looks for a job that is not there yet, and a broker failure leaves a pending row behind
+    for the beat task instead of an error for the user. `enqueue=False` is for a caller
+    that renders the job itself (the render_pdf command).
+    """
+    if language not in documents.available_languages():
+        raise UnknownLanguage(language)
+    if user is not None and not user.has_perm("drafts.read_revision", revision):
+        raise PermissionDenied
+    context = documents.revision_context(revision, language)
+    with transaction.atomic():
+        job, _created = PdfJob.objects.get_or_create(
+            revision=revision,
+            language=language,
+            template_version=documents.template_version(),
+            source_digest=documents.source_digest(context),
+            defaults={"requested_by": user if user and user.is_authenticated else None},
+        )
+        if job.status == PdfJob.Status.FAILED:
+            # The retry button: the same row goes round again; nothing is duplicated.
+            PdfJob.objects.filter(pk=job.pk, status=PdfJob.Status.FAILED).update(
+                status=PdfJob.Status.PENDING, error="", finished_at=None
+            )
+            job.status = PdfJob.Status.PENDING
+        if job.status == PdfJob.Status.PENDING and enqueue:
+            transaction.on_commit(partial(pdf_job_enqueue, job_id=job.pk))
+    job.refresh_from_db()
+    return job
+
+
+def pdf_job_enqueue(*, job_id: int) -> bool:
+    """Hand the job to Celery; on a broker failure record why and leave it pending."""
+    from .tasks import render_pdf_job
+
+    try:
+        render_pdf_job.delay(job_id)
+    except BROKER_ERRORS as error:
+        logger.warning("PDF job %s stays pending: broker unreachable (%s)", job_id, error)
+        PdfJob.objects.filter(pk=job_id).update(
+            enqueue_error=f"{type(error).__name__}: {error}"[:500]
+        )
+        return False
+    # With eager tasks (or a fast worker) the job may already be past "queued".
+    PdfJob.objects.filter(pk=job_id).update(
+        status=Case(
+            When(status=PdfJob.Status.PENDING, then=Value(PdfJob.Status.QUEUED)),
+            default=F("status"),
+        ),
+        enqueued_at=timezone.now(),
+        enqueue_error="",
+    )
+    return True
+
+
+def pdf_job_render(*, job_id: int, task_id: str = "") -> PdfJob:
+    """Render the job's PDF and store it; idempotent, and every failure is recorded."""
+    now = timezone.now()
+    with transaction.atomic():
+        job = PdfJob.objects.select_for_update().select_related("revision__document").get(pk=job_id)
+        if job.status == PdfJob.Status.READY:
+            return job
+        # Another worker holds it, unless it died (stale) or this is the same message coming
+        # back after its worker was lost (acks_late + reject_on_worker_lost redelivers it).
+        if (
+            job.status == PdfJob.Status.RENDERING
+            and job.started_at
+            and job.started_at > now - RENDERING_STALE_AFTER
+            and not (task_id and task_id == job.task_id)
+        ):
+            return job
+        job.status = PdfJob.Status.RENDERING
+        job.started_at = now
+        job.finished_at = None
+        job.error = ""
+        job.attempts += 1
+        job.task_id = task_id
+        job.save(
+            update_fields=["status", "started_at", "finished_at", "error", "attempts", "task_id"]
+        )
+    try:
+        context = documents.revision_context(job.revision, job.language)
+        html = documents.revision_html(context)
+        started = time.perf_counter()
+        rendered = render_pdf(html)
+        seconds = time.perf_counter() - started
+        sha256 = hashlib.sha256(rendered.content).hexdigest()
+        name = (
+            f"pdfs/{documents.pdf_filename(job.revision, job.language).removesuffix('.pdf')}"
+            f"-{sha256[:16]}.pdf"
+        )
+        # The storage writes the file whole (AtomicFileSystemStorage, or an S3 upload); the
+        # row points at it only after that, so a half-written file is never served.
+        stored_name = job.file.storage.save(name, ContentFile(rendered.content))
+    except SoftTimeLimitExceeded:
+        return _fail(job, "The PDF took too long to render.")
+    except Exception as error:
+        logger.exception("PDF job %s failed", job.pk)
+        return _fail(job, f"{type(error).__name__}: {error}")
+    PdfJob.objects.filter(pk=job.pk).update(
+        status=PdfJob.Status.READY,
+        file=stored_name,
+        sha256=sha256,
+        pages=rendered.pages,
+        render_seconds=seconds,
+        finished_at=timezone.now(),
+    )
+    job.refresh_from_db()
+    return job
+
+
+def _fail(job: PdfJob, reason: str) -> PdfJob:
+    PdfJob.objects.filter(pk=job.pk).update(
+        status=PdfJob.Status.FAILED, error=reason[:2000], finished_at=timezone.now()
+    )
+    job.refresh_from_db()
+    return job
+
+
+def pdf_jobs_requeue_stale() -> int:
+    """Send again the jobs the broker never got, lost, or whose worker died."""
+    now = timezone.now()
+    stale = (
+        PdfJob.objects.filter(
+            Q(status=PdfJob.Status.PENDING, created_at__lt=now - PENDING_STALE_AFTER)
+            | Q(status=PdfJob.Status.QUEUED, enqueued_at__lt=now - QUEUED_STALE_AFTER)
+            | Q(status=PdfJob.Status.RENDERING, started_at__lt=now - RENDERING_STALE_AFTER)
+        )
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:REQUEUE_BATCH]
+    )
+    sent = 0
+    for job_id in list(stale):
+        if not pdf_job_enqueue(job_id=job_id):
+            break  # the broker is still down; the next beat tries again
+        sent += 1
+    return sent

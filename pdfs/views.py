@@ -1,0 +1,63 @@
+from django.contrib import messages
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_GET, require_POST
+
+from drafts.models import Revision
+
+from . import documents
+from .models import PdfJob
+from .selectors import pdf_job_message, pdf_job_payload
+from .services import pdf_job_request
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _readable_job(request, pk: int) -> PdfJob:
+    job = get_object_or_404(PdfJob.objects.select_related("revision__document"), pk=pk)
+    if not request.user.has_perm("drafts.read_revision", job.revision):
+        raise Http404  # as for the revision itself: a draft's existence must not leak
+    return job
+
+
+@require_POST
+def pdf_request(request, slug: str, number: int, language: str):
+    revision = get_object_or_404(
+        Revision.objects.select_related("document__summit"), document__slug=slug, number=number
+    )
+    if language not in documents.available_languages():
+        raise Http404
+    if not request.user.has_perm("drafts.read_revision", revision):
+        raise Http404
+    user = request.user if request.user.is_authenticated else None
+    job = pdf_job_request(revision=revision, language=language, user=user)
+    if _wants_json(request):
+        return JsonResponse(pdf_job_payload(job), status=200 if job.is_ready else 202)
+    if job.is_ready:
+        return redirect("pdf_job_download", pk=job.pk)
+    level = messages.ERROR if job.status == PdfJob.Status.FAILED else messages.INFO
+    messages.add_message(request, level, pdf_job_message(job))
+    return redirect(revision.get_absolute_url())
+
+
+@require_GET
+def pdf_job_status(request, pk: int):
+    return JsonResponse(pdf_job_payload(_readable_job(request, pk)))
+
+
+@require_GET
+def pdf_job_download(request, pk: int):
+    job = _readable_job(request, pk)
+    if not job.is_ready:
+        raise Http404
+    response = FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=documents.pdf_filename(job.revision, job.language),
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
