@@ -43,6 +43,9 @@ class User(AbstractUser):
         _("interface language"), max_length=2, choices=Language.choices, default=Language.RU
     )
 
+    # When the person last opened their dashboard: answers after it are "new".
+    dashboard_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     objects = EmailUserManager()
 
     USERNAME_FIELD = "email"

@@ -56,3 +56,11 @@ def email_enqueue(*, template_prefix: str, to: str, context: dict, language: str
         template_prefix=template_prefix, to=to, context=context, language=language
     )
     send_email.delay_on_commit(**payload)
+
+
+def user_mark_dashboard_seen(*, user: User) -> None:
+    """Answers that arrive after this moment are "new" on the person's next visit."""
+    from django.utils import timezone
+
+    user.dashboard_seen_at = timezone.now()
+    User.objects.filter(pk=user.pk).update(dashboard_seen_at=user.dashboard_seen_at)

@@ -75,3 +75,5 @@ rules.add_perm("drafts.view_position_matrix", is_secretariat)
 # A delegation's official position is recorded by its head, on a circulated text only.
 rules.add_perm("drafts.record_position", is_head_of_delegation & paragraph_revision_published)
 rules.add_perm("drafts.view_own_positions", is_delegate)
+
+rules.add_perm("drafts.view_dashboard", is_participant)

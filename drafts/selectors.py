@@ -1,4 +1,4 @@
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q
 
 from .lines import paragraph_lines
 from .models import Comment, OutcomeDocument, Paragraph, Revision
@@ -256,3 +256,40 @@ def position_matrix(revision: Revision) -> dict:
         for paragraph in paragraphs
     ]
     return {"delegations": delegations, "rows": rows}
+
+
+def dashboard_for(user) -> dict:
+    """A participant's start page: documents open for comments, their delegation's comments
+    with their status, and the answers that arrived since the last visit (four queries)."""
+    from django.utils import timezone
+
+    from accounts.permissions import membership_of
+
+    now = timezone.now()
+    open_documents = list(
+        OutcomeDocument.objects.filter(status=OutcomeDocument.Status.CONSULTATION)
+        .filter(Q(comment_deadline__isnull=True) | Q(comment_deadline__gt=now))
+        .annotate(latest_published=Max("revisions__number", filter=Q(revisions__state="published")))
+        .filter(latest_published__isnull=False)
+        .order_by(F("comment_deadline").asc(nulls_last=True))
+    )
+    membership = membership_of(user)
+    mine = Q(author=user)
+    if membership is not None:
+        mine |= Q(delegation_id=membership.delegation_id)
+    comments = list(
+        Comment.objects.filter(mine, parent__isnull=True)
+        .select_related("revision__document", "paragraph", "author", "responded_by")
+        .order_by("-created_at")[:100]
+    )
+    since = user.dashboard_seen_at
+    new_answers = [
+        c for c in comments if c.responded_at and (since is None or c.responded_at > since)
+    ]
+    return {
+        "open_documents": open_documents,
+        "comments": comments,
+        "new_answers": new_answers,
+        "since": since,
+        "membership": membership,
+    }

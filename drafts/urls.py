@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("", views.document_list, name="document_list"),
+    path("dashboard/", views.dashboard, name="dashboard"),
     path("triage/", views.comment_triage, name="comment_triage"),
     path("comments/<int:pk>/", views.comment_detail, name="comment_detail"),
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment_edit"),

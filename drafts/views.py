@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import secretariat_required
+from accounts.services import user_mark_dashboard_seen
 
 from . import services
 from .compilation import compilation_csv, compilation_xlsx
@@ -35,6 +36,7 @@ from .models import Comment, OutcomeDocument, Paragraph, Revision
 from .rendering import ThreadRenderer
 from .selectors import (
     comments_for_triage,
+    dashboard_for,
     documents_public,
     paragraphs_numbered,
     position_matrix,
@@ -738,3 +740,12 @@ def revision_compare_view(request, slug):
             "changes": revision_compare(old, new),
         },
     )
+
+
+@login_required
+def dashboard(request):
+    if not request.user.has_perm("drafts.view_dashboard"):
+        raise PermissionDenied
+    context = dashboard_for(request.user)
+    user_mark_dashboard_seen(user=request.user)
+    return render(request, "drafts/dashboard.html", context)

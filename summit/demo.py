@@ -541,7 +541,49 @@ def demo_load(*, password: str = "") -> list[DemoAccount]:
         initiatives,
         secretariat,
     )
+    _load_comments(secretariat)
     return accounts
+
+
+def _load_comments(secretariat: User) -> None:
+    """A few comments on the declaration's first revision, so the reader, the dashboard and
+    the triage screen have something to show. Written through the services, like real ones."""
+    from drafts.services import comment_answer, comment_create
+
+    revision = Revision.objects.get(document__slug="declaration", number=1)
+    if revision.comments.exists():
+        return
+    paragraphs = {p.position: p for p in revision.paragraphs.all()}
+    kz = User.objects.get(email="delegate-kz@example.org")
+    uz = User.objects.get(email="delegate-uz@example.org")
+    undp = User.objects.get(email="delegate-undp@example.org")
+    supported = comment_create(
+        author=kz,
+        revision=revision,
+        paragraph=paragraphs[9],
+        body=DEMO_RU + "Делегация Казахстана поддерживает этот пункт.",
+    )
+    comment_create(
+        author=uz,
+        revision=revision,
+        paragraph=paragraphs[12],
+        kind="amendment",
+        body=DEMO_RU + "Предлагаем подчеркнуть координацию усилий.",
+        proposed_text=DEMO_RU + "обязуемся активизировать и координировать борьбу с "
+        "деградацией земель и опустыниванием;",
+    )
+    comment_create(
+        author=undp,
+        revision=revision,
+        body=DEMO_EN + "UNDP stands ready to support the financial architecture.",
+        visibility="secretariat",
+    )
+    comment_answer(
+        comment=supported,
+        user=secretariat,
+        status="noted",
+        response=DEMO_RU + "Секретариат благодарит делегацию.",
+    )
 
 
 def _load_summit() -> Summit:

@@ -248,6 +248,7 @@ MATRIX: dict[str, Case] = {
     ),
     # --- the secretariat's drafting screens
     "comment_triage": Case(SECRETARIAT),
+    "dashboard": Case(LOGGED_IN),
     "comment_answer": Case(
         SECRETARIAT_POST,
         kwargs=lambda w: {"pk": w.new_comment().pk},
