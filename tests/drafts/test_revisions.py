@@ -1,5 +1,5 @@
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, connection, transaction
 
 from drafts.models import Paragraph, Revision, RevisionFrozen
 from drafts.selectors import paragraphs_numbered
@@ -70,3 +70,17 @@ def test_operative_paragraphs_are_numbered_and_others_are_not(draft_revision):
         ("operative", 2),
         ("operative", 3),
     ]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the database-level guard is PostgreSQL's"
+)
+def test_the_database_refuses_a_bulk_update_of_a_published_revision(published_revision):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Paragraph.objects.filter(revision=published_revision).update(text_en="rewritten")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Revision.objects.filter(pk=published_revision.pk).update(summary_en="rewritten")
+
+    # The notification bookkeeping of a published revision may still be recorded.
+    Revision.objects.filter(pk=published_revision.pk).update(notify_error="SMTP down")
+    assert published_revision.paragraphs.filter(text_en="rewritten").count() == 0
