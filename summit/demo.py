@@ -10,6 +10,7 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
@@ -832,7 +833,12 @@ def _load_document(summit, slug, symbol, kind, titles, paragraphs, initiatives, 
             "title_ru": titles[0],
             "title_en": titles[1],
             "status": OutcomeDocument.Status.CONSULTATION,
-            "comment_deadline": timezone.now() + dt.timedelta(days=30),
+            # Thirty days from now, at 18:00 in Almaty, the summit's time zone.
+            "comment_deadline": dt.datetime.combine(
+                timezone.localdate() + dt.timedelta(days=30),
+                dt.time(18, 0),
+                tzinfo=ZoneInfo("Asia/Almaty"),
+            ),
         },
     )
     if not created:

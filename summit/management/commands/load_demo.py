@@ -12,7 +12,7 @@ class Command(BaseCommand):
             raise CommandError("Demo data is never loaded with production settings (DEBUG off).")
         accounts = demo_load(password=settings.DEMO_PASSWORD)
         self.stdout.write(self.style.SUCCESS("RES-2026 demo data is loaded."))
-        self.stdout.write("Demo accounts (log in at http://127.0.0.1:8000/ru/accounts/login/):")
+        self.stdout.write("Demo accounts (log in at /ru/accounts/login/):")
         for account in accounts:
             password = account.password or "(unchanged; set DEMO_PASSWORD to choose one)"
             self.stdout.write(f"  {account.email:<28} {password}")
