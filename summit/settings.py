@@ -170,6 +170,23 @@ STORAGES = {
         )
     },
 }
+# Uploaded and generated files (the PDFs) go to S3-compatible storage when a bucket is named;
+# they are still served through the portal's views, which check who may read them.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # --- E-mail: printed to the console unless EMAIL_URL names an SMTP server.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

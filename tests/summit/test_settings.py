@@ -68,3 +68,27 @@ def test_production_starts_with_a_real_secret_key():
     assert result.returncode == 0, result.stderr
     assert '"debug": false' in result.stdout
     assert '"hosts": ["summit.example.org"]' in result.stdout
+
+
+def test_media_go_to_s3_compatible_storage_when_a_bucket_is_named():
+    code = (
+        "import django; django.setup();"
+        "from pdfs.storage import pdf_storage; storage = pdf_storage();"
+        "print(type(storage).__name__, storage.bucket_name, storage.endpoint_url)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={
+            **env,
+            "DJANGO_SETTINGS_MODULE": "summit.settings",
+            "READ_DOT_ENV": "0",
+            "AWS_STORAGE_BUCKET_NAME": "res2026-media",
+            "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["S3Storage", "res2026-media", "http://127.0.0.1:9000"]
