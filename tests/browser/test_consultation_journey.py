@@ -22,6 +22,9 @@ DELEGATION = "Republic of Kazakhstan"
 AMENDED_OP5 = (
     "[Demo text] call for a coordinated regional system for mobilising financial resources;"
 )
+# True once the live diff marks exactly this text as inserted.
+INSERTED_JS = """([el, text]) =>
+    Array.from(el.querySelectorAll("ins"), n => n.textContent).join("").trim() === text"""
 ANSWER = "Taken into account in Rev.2: see operative paragraph 3."
 
 
@@ -97,16 +100,13 @@ def test_delegate_comments_secretariat_answers_and_publishes_delegate_sees_it(
         proposed.press("ArrowLeft")
     proposed.press_sequentially("and natural ")
     live = op5.locator(".live-diff")
-    live.locator("ins").first.wait_for()
-    assert "".join(live.locator("ins").all_inner_texts()).strip() == "and natural"
+    # drafts.js redraws 250 ms after the last key: wait for the diff of the whole insertion.
+    delegate.wait_for_function(INSERTED_JS, arg=[live.element_handle(), "and natural"])
     assert live.locator("del").count() == 0
     assert axe(delegate) == []
     shot(delegate, "delegate-live-diff")
     proposed.fill(AMENDED_OP5)
-    delegate.wait_for_function(
-        "el => el.querySelector('ins') && el.querySelector('ins').textContent === 'regional '",
-        arg=live.element_handle(),
-    )
+    delegate.wait_for_function(INSERTED_JS, arg=[live.element_handle(), "regional"])
     with delegate.expect_navigation(url="**/rev/1/#c-*"):
         op5.get_by_role("button", name="Send").click()
 
