@@ -118,3 +118,21 @@ def test_phone_width_home_has_no_horizontal_scroll_and_reader_fits(browser, demo
         shot(page, "reader-phone")
     finally:
         context.close()
+
+
+def test_public_pages_have_no_serious_accessibility_violations(page, demo_site, shot, axe):
+    pages = [
+        "programme/",
+        "programme/almaty-preparatory-2026/",
+        "initiatives/",
+        "initiatives/harmony-with-nature/",
+        "delegations/",
+        "documents/",
+        "accounts/login/",
+    ]
+    for lang in ("en", "ru"):
+        for path in pages:
+            page.goto(f"{demo_site.url}/{lang}/{path}")
+            assert page.locator("h1").count() == 1, path
+            assert axe(page) == [], f"/{lang}/{path}"
+    shot(page, "login-ru")
