@@ -25,6 +25,7 @@ AMENDED_OP5 = (
 # True once the live diff marks exactly this text as inserted.
 INSERTED_JS = """([el, text]) =>
     Array.from(el.querySelectorAll("ins"), n => n.textContent).join("").trim() === text"""
+COMMENT_OP3 = "Kazakhstan asks that mountain forests come first."
 ANSWER = "Taken into account in Rev.2: see operative paragraph 3."
 
 
@@ -81,9 +82,7 @@ def test_delegate_comments_secretariat_answers_and_publishes_delegate_sees_it(
 
     op3 = operative(delegate, 3)
     op3.get_by_text("Comment on this paragraph").click()
-    op3.get_by_label("Comment", exact=True).fill(
-        "Kazakhstan asks that mountain forests come first."
-    )
+    op3.get_by_label("Comment", exact=True).fill(COMMENT_OP3)
     with delegate.expect_navigation(url="**/rev/1/#c-*"):
         op3.get_by_role("button", name="Send").click()
     assert "Your comment has been recorded." in delegate.locator(".messages").inner_text()
@@ -136,7 +135,7 @@ def test_delegate_comments_secretariat_answers_and_publishes_delegate_sees_it(
     secretariat.wait_for_url("**/documents/triage/**")
     assert axe(secretariat) == []
     shot(secretariat, "secretariat-triage")
-    pk = Comment.objects.get(kind="comment", author__email=DELEGATE).pk
+    pk = Comment.objects.get(body=COMMENT_OP3, author__email=DELEGATE).pk
     item = secretariat.locator(f"#c-{pk}")
     item.get_by_label("Status").select_option("accepted")
     item.get_by_label("Response").fill(ANSWER)
