@@ -2,9 +2,11 @@
 that show no English interface string under /ru/ (and no Russian one under /en/)."""
 
 import html
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -195,3 +197,41 @@ def test_the_countdown_format_keeps_its_placeholders_in_russian(client, demo):
     """{% translate %} doubles percent signs in its msgid; the script needs them single."""
     body = client.get("/ru/documents/declaration/rev/1/").content.decode()
     assert 'data-format="осталось %(d)s дн. %(h)s ч %(m)s мин"' in body
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="gettext's xgettext is not installed")
+def test_the_catalogs_hold_every_string_of_the_code_and_templates(tmp_path):
+    """makemessages on a copy of the project finds no string the catalogs lack (or no longer
+    need): a new interface string cannot slip in untranslated."""
+    base = Path(settings.BASE_DIR)
+    copy = tmp_path / "project"
+    skip = shutil.ignore_patterns(
+        ".*", "__pycache__", "tests", "bench", "media", "staticfiles", "docs", "*.mo"
+    )
+    shutil.copytree(base, copy, ignore=skip)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "ru",
+            "--ignore=tests",
+            "--ignore=bench",
+        ],
+        cwd=copy,
+        env={**os.environ, "READ_DOT_ENV": "0", "DJANGO_SETTINGS_MODULE": "summit.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+
+    def msgids(path):
+        return {(e.msgctxt, e.msgid) for e in polib.pofile(str(path)) if not e.obsolete}
+
+    for path in CATALOGS:
+        relative = path.relative_to(base)
+        extracted, committed = msgids(copy / relative), msgids(path)
+        assert extracted - committed == set(), f"run makemessages and translate: {relative}"
+        assert committed - extracted == set(), f"run makemessages to drop stale: {relative}"
