@@ -206,7 +206,16 @@ def test_the_catalogs_hold_every_string_of_the_code_and_templates(tmp_path):
     base = Path(settings.BASE_DIR)
     copy = tmp_path / "project"
     skip = shutil.ignore_patterns(
-        ".*", "__pycache__", "tests", "bench", "media", "staticfiles", "docs", "*.mo"
+        ".*",
+        "__pycache__",
+        "tests",
+        "bench",
+        "media",
+        "staticfiles",
+        "docs",
+        "*.mo",
+        "*.sqlite3",
+        "test-artifacts",
     )
     shutil.copytree(base, copy, ignore=skip)
     result = subprocess.run(
