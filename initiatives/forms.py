@@ -14,12 +14,15 @@ class FundingEntryForm(forms.ModelForm):
     class Meta:
         model = FundingEntry
         fields = ["source", "amount", "currency", "status", "note"]
+        # The model's foreign key has no verbose name; without this the label stays English.
+        labels = {"source": _("Source")}
 
 
 class OutcomeForm(forms.ModelForm):
     class Meta:
         model = Outcome
         fields = ["title_ru", "title_en", "position"]
+        labels = {"position": _("Position")}
 
 
 class OutputForm(forms.ModelForm):
@@ -30,6 +33,7 @@ class OutputForm(forms.ModelForm):
     class Meta:
         model = Output
         fields = ["outcome", "title_ru", "title_en", "position"]
+        labels = {"outcome": _("Outcome"), "position": _("Position")}
 
 
 class IndicatorForm(forms.ModelForm):
@@ -51,3 +55,4 @@ class IndicatorForm(forms.ModelForm):
             "means_of_verification_en",
             "position",
         ]
+        labels = {"output": _("Output"), "position": _("Position")}
