@@ -26,6 +26,14 @@ from drafts.selectors import (
     revisions_readable_by,
 )
 from drafts.services import comment_answer, comment_create, comment_edit
+from pdfs.api.serializers import PdfJobSerializer, PdfRequestSerializer
+from pdfs.api.views import (
+    PDF_JOB_READY,
+    PDF_JOB_REDIS_DOWN,
+    job_answer,
+    pdf_job_queued_example,
+)
+from pdfs.services import pdf_job_request
 from summit.api.base import (
     LANG_PARAMETER,
     APIViewMixin,
@@ -278,6 +286,48 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
                 "to": new.number,
                 "changes": [change_as_dict(change) for change in changes],
             }
+        )
+
+    @extend_schema(
+        summary="Ask for the PDF of a revision",
+        description="Whoever may read the revision may ask (the public for published ones; "
+        "the draft is the secretariat's, 404 for anyone else). 200 when the file exists "
+        "(`file_url`); otherwise 202 with the job, to follow at `status_url`. When the queue "
+        "is unreachable the job stays `pending` and is sent automatically later; `message` "
+        "says so. Asking again never renders twice; it retries a failed job.",
+        parameters=[NUMBER, LANG_PARAMETER],
+        request=PdfRequestSerializer,
+        responses={
+            200: OpenApiResponse(PdfJobSerializer, description="The PDF exists"),
+            202: OpenApiResponse(PdfJobSerializer, description="The PDF is being made"),
+            400: ERRORS[400],
+            404: ERRORS[404],
+        },
+        examples=[
+            OpenApiExample("Russian", value={"lang": "ru"}, request_only=True),
+            PDF_JOB_READY,
+            pdf_job_queued_example("202"),
+            PDF_JOB_REDIS_DOWN,
+        ],
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"revisions/(?P<number>\d+)/pdf",
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def pdf(self, request, pk=None, number=None):
+        revision = self._revision(number)
+        data = PdfRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = request.user if request.user.is_authenticated else None
+        # A broker outage is not an error here: the job row is saved first and stays pending
+        # (pdfs.services), so the answer is a 202 whose message says the PDF will follow.
+        job = pdf_job_request(revision=revision, language=data.validated_data["lang"], user=user)
+        return Response(
+            PdfJobSerializer(job_answer(request, job)).data,
+            status=status.HTTP_200_OK if job.is_ready else status.HTTP_202_ACCEPTED,
         )
 
     @extend_schema(
