@@ -304,6 +304,10 @@ MATRIX: dict[str, Case] = {
         SECRETARIAT,
         kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number, "fmt": "csv"},
     ),
+    "compilation_download [pdf]": Case(
+        SECRETARIAT,
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number, "fmt": "pdf"},
+    ),
     # --- PDF drafts (anyone who may read the revision; the draft only for the secretariat)
     "pdf_request": Case(
         ALL(REDIRECT),
@@ -351,6 +355,11 @@ MATRIX: dict[str, Case] = {
     ),
     "api-document-compilation": Case(
         API_SECRETARIAT, kwargs=lambda w: {"pk": w.document.pk, "number": w.published.number}
+    ),
+    "api-document-compilation [pdf]": Case(
+        API_SECRETARIAT,
+        kwargs=lambda w: {"pk": w.document.pk, "number": w.published.number},
+        query="format=pdf",
     ),
     # Asking for a PDF: whoever may read the revision (202: the job is made after the commit).
     "api-document-pdf": Case(

@@ -33,6 +33,7 @@ from pdfs.api.views import (
     job_answer,
     pdf_job_queued_example,
 )
+from pdfs.compilation import compilation_pdf
 from pdfs.services import pdf_job_request
 from summit.api.base import (
     LANG_PARAMETER,
@@ -191,6 +192,15 @@ class XLSXRenderer(renderers.BaseRenderer):
         return data
 
 
+class PDFRenderer(renderers.BaseRenderer):
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data
+
+
 class DocumentFilter(django_filters.FilterSet):
     initiative = django_filters.CharFilter(
         field_name="initiatives__slug", distinct=True, help_text="Slug of an initiative"
@@ -332,15 +342,17 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="The compilation of comments (secretariat)",
-        description="`?format=csv` (default) or `?format=xlsx`.",
+        description="`?format=csv` (default), `?format=xlsx` or `?format=pdf` (a table, in the "
+        "language of `?lang=` or Accept-Language).",
         parameters=[
             NUMBER,
             LANG_PARAMETER,
-            OpenApiParameter("format", str, enum=["csv", "xlsx"], description="File format"),
+            OpenApiParameter("format", str, enum=["csv", "xlsx", "pdf"], description="File format"),
         ],
         responses={
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description="CSV file"),
             (200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="Excel workbook"),
+            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="PDF table"),
             (403, "application/json"): ERRORS[403],
             (404, "application/json"): ERRORS[404],
         },
@@ -349,13 +361,17 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         detail=True,
         url_path=r"revisions/(?P<number>\d+)/compilation",
         filter_backends=[],
-        renderer_classes=[CSVRenderer, XLSXRenderer, renderers.JSONRenderer],
+        renderer_classes=[CSVRenderer, XLSXRenderer, PDFRenderer, renderers.JSONRenderer],
     )
     def compilation(self, request, pk=None, number=None):
         revision = self._revision(number)
         check_rule(request, "drafts.view_compilation", revision)
         name = f"{revision.document.slug}-rev{revision.number}-compilation"
-        if request.accepted_renderer.format == "xlsx":
+        if request.accepted_renderer.format == "pdf":
+            # Rendered in the request, like the CSV (why not as a job: pdfs/compilation.py).
+            response = HttpResponse(compilation_pdf(revision), content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        elif request.accepted_renderer.format == "xlsx":
             response = HttpResponse(compilation_xlsx(revision), content_type=XLSX)
             response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         else:
