@@ -58,7 +58,8 @@ def compilation_rows(revision: Revision) -> list[CompilationRow]:
     return rows
 
 
-def _header() -> list[str]:
+def compilation_header() -> list[str]:
+    """The column titles, shared by the CSV, the workbook and the PDF (pdfs/compilation.py)."""
     return [
         _("Paragraph"),
         _("Delegation"),
@@ -81,7 +82,7 @@ def _spreadsheet_safe(value: str) -> str:
 def compilation_csv(revision: Revision) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(_header())
+    writer.writerow(compilation_header())
     for row in compilation_rows(revision):
         writer.writerow([_spreadsheet_safe(v) for v in _values(row)])
     # The BOM makes Excel read the Cyrillic text as UTF-8.
@@ -92,7 +93,7 @@ def compilation_xlsx(revision: Revision) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = f"Rev.{revision.number}"
-    sheet.append(_header())
+    sheet.append(compilation_header())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in compilation_rows(revision):

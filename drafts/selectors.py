@@ -211,7 +211,9 @@ def comments_for_triage(**filters):
 
 
 def triage_counts(queryset) -> dict:
-    """Counts per paragraph and per delegation of a filtered triage list (two queries)."""
+    """Counts per paragraph and per delegation of a filtered triage list (three queries)."""
+    from delegations.models import Delegation
+
     base = queryset.order_by()
     per_paragraph = list(
         base.values("revision__number", "paragraph__position", "paragraph__key", "paragraph_id")
@@ -222,13 +224,17 @@ def triage_counts(queryset) -> dict:
         .order_by("revision__number", "paragraph__position")
     )
     per_delegation = list(
-        base.values("delegation__name", "delegation_id")
-        .annotate(
+        base.values("delegation_id").annotate(
             total=Count("id"),
             open=Count("id", filter=Q(status=Comment.Status.OPEN)),
         )
-        .order_by("delegation__name")
     )
+    # The names are read from the objects: values("delegation__name") would bypass
+    # modeltranslation and give the default language's name on an English page.
+    delegations = Delegation.objects.in_bulk([row["delegation_id"] for row in per_delegation])
+    for row in per_delegation:
+        row["delegation"] = delegations.get(row["delegation_id"])
+    per_delegation.sort(key=lambda row: (row["delegation"] is None, str(row["delegation"] or "")))
     return {"per_paragraph": per_paragraph, "per_delegation": per_delegation}
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import secretariat_required
 from accounts.services import user_mark_dashboard_seen
+from pdfs.compilation import compilation_pdf
 
 from . import services
 from .compilation import compilation_csv, compilation_xlsx
@@ -371,13 +372,16 @@ def comment_restore(request, pk):
 
 @secretariat_required
 def compilation_download(request, slug, number, fmt):
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in ("csv", "xlsx", "pdf"):
         raise Http404
     revision = revision_for_reader(slug=slug, number=number)
     if not request.user.has_perm("drafts.download_compilation", revision):
         raise PermissionDenied
     name = f"{revision.document.slug}-rev{revision.number}-compilation"
-    if fmt == "csv":
+    if fmt == "pdf":
+        # Rendered here, in the page's language (why not as a job: pdfs/compilation.py).
+        response = HttpResponse(compilation_pdf(revision), content_type="application/pdf")
+    elif fmt == "csv":
         response = HttpResponse(compilation_csv(revision), content_type="text/csv; charset=utf-8")
     else:
         response = HttpResponse(

@@ -52,6 +52,8 @@ from django.utils import translation
 
 from drafts.services import comment_create, revision_publish
 from initiatives.models import Indicator, Output
+from pdfs.models import PdfJob
+from pdfs.permissions import pdf_job_requester_key
 from pdfs.services import pdf_job_render, pdf_job_request
 from summit.models import Meeting
 from tests.factories import (
@@ -303,6 +305,10 @@ MATRIX: dict[str, Case] = {
         SECRETARIAT,
         kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number, "fmt": "csv"},
     ),
+    "compilation_download [pdf]": Case(
+        SECRETARIAT,
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number, "fmt": "pdf"},
+    ),
     # --- PDF drafts (anyone who may read the revision; the draft only for the secretariat)
     "pdf_request": Case(
         ALL(REDIRECT),
@@ -350,6 +356,55 @@ MATRIX: dict[str, Case] = {
     ),
     "api-document-compilation": Case(
         API_SECRETARIAT, kwargs=lambda w: {"pk": w.document.pk, "number": w.published.number}
+    ),
+    "api-document-compilation [pdf]": Case(
+        API_SECRETARIAT,
+        kwargs=lambda w: {"pk": w.document.pk, "number": w.published.number},
+        query="format=pdf",
+    ),
+    # Asking for a PDF: whoever may read the revision (202: the job is made after the commit).
+    "api-document-pdf": Case(
+        ALL(202),
+        kwargs=lambda w: {"pk": w.document.pk, "number": w.published.number},
+        method="post",
+        data={"lang": "en"},
+    ),
+    "api-document-pdf [draft]": Case(
+        EXPECT(
+            anonymous=NOT_FOUND,
+            delegate_a=NOT_FOUND,
+            delegate_b=NOT_FOUND,
+            head_a=NOT_FOUND,
+            secretariat=202,
+            admin=202,
+        ),
+        kwargs=lambda w: {"pk": w.document.pk, "number": w.draft.number},
+        method="post",
+        data={"lang": "en"},
+    ),
+    # A job is its requester's (Alice here) and the secretariat's; it does not exist for others.
+    "api-pdf-job-detail": Case(
+        EXPECT(
+            anonymous=NOT_FOUND,
+            delegate_a=OK,
+            delegate_b=NOT_FOUND,
+            head_a=NOT_FOUND,
+            secretariat=OK,
+            admin=OK,
+        ),
+        kwargs=lambda w: {"pk": w.alices_pdf_job().pk},
+    ),
+    "api-pdf-job-detail [anonymous requester's key]": Case(
+        # The key is bound to the person who asked: only an anonymous client may use this one.
+        EXPECT(
+            anonymous=OK,
+            delegate_a=NOT_FOUND,
+            delegate_b=NOT_FOUND,
+            head_a=NOT_FOUND,
+            secretariat=OK,
+            admin=OK,
+        ),
+        url=lambda w: w.anonymous_pdf_job_url(),
     ),
     "api-comment-list": Case(API_PARTICIPANTS),
     "api-comment-detail": Case(API_PARTICIPANTS, kwargs=lambda w: {"pk": w.comment.pk}),
@@ -904,12 +959,30 @@ def world(db, delegation_a, delegation_b):
         pdf_job=lambda revision: pdf_job_render(
             job_id=pdf_job_request(revision=revision, language="ru", user=sam, enqueue=False).pk
         ),
+        # A row of its own (not the shared job of the PDF routes), so who asked first is known.
+        alices_pdf_job=lambda: PdfJob.objects.get_or_create(
+            revision=published,
+            language="en",
+            template_version="matrix",
+            source_digest="alice",
+            defaults={"requested_by": alice},
+        )[0],
+        anonymous_pdf_job_url=lambda: anonymous_pdf_job_url(published),
         published_key=published.paragraphs.first().key,
         published=published,
         draft=draft,
         new_invitation=new_invitation,
         new_member=lambda delegation: MembershipFactory(delegation=delegation),
     )
+
+
+def anonymous_pdf_job_url(published) -> str:
+    """The status URL an anonymous client is given when it asks first."""
+    job = PdfJob.objects.get_or_create(
+        revision=published, language="en", template_version="matrix", source_digest="anonymous"
+    )[0]
+    key = pdf_job_requester_key(job, None)
+    return reverse("api-pdf-job-detail", kwargs={"pk": job.pk}) + f"?key={key}"
 
 
 def _answer(response):

@@ -26,6 +26,15 @@ from drafts.selectors import (
     revisions_readable_by,
 )
 from drafts.services import comment_answer, comment_create, comment_edit
+from pdfs.api.serializers import PdfJobSerializer, PdfRequestSerializer
+from pdfs.api.views import (
+    PDF_JOB_READY,
+    PDF_JOB_REDIS_DOWN,
+    job_answer,
+    pdf_job_queued_example,
+)
+from pdfs.compilation import compilation_pdf
+from pdfs.services import pdf_job_request
 from summit.api.base import (
     LANG_PARAMETER,
     APIViewMixin,
@@ -183,6 +192,15 @@ class XLSXRenderer(renderers.BaseRenderer):
         return data
 
 
+class PDFRenderer(renderers.BaseRenderer):
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data
+
+
 class DocumentFilter(django_filters.FilterSet):
     initiative = django_filters.CharFilter(
         field_name="initiatives__slug", distinct=True, help_text="Slug of an initiative"
@@ -281,16 +299,60 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         )
 
     @extend_schema(
+        summary="Ask for the PDF of a revision",
+        description="Whoever may read the revision may ask (the public for published ones; "
+        "the draft is the secretariat's, 404 for anyone else). 200 when the file exists "
+        "(`file_url`); otherwise 202 with the job, to follow at `status_url`. When the queue "
+        "is unreachable the job stays `pending` and is sent automatically later; `message` "
+        "says so. Asking again never renders twice; it retries a failed job.",
+        parameters=[NUMBER, LANG_PARAMETER],
+        request=PdfRequestSerializer,
+        responses={
+            200: OpenApiResponse(PdfJobSerializer, description="The PDF exists"),
+            202: OpenApiResponse(PdfJobSerializer, description="The PDF is being made"),
+            400: ERRORS[400],
+            404: ERRORS[404],
+        },
+        examples=[
+            OpenApiExample("Russian", value={"lang": "ru"}, request_only=True),
+            PDF_JOB_READY,
+            pdf_job_queued_example("202"),
+            PDF_JOB_REDIS_DOWN,
+        ],
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"revisions/(?P<number>\d+)/pdf",
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def pdf(self, request, pk=None, number=None):
+        revision = self._revision(number)
+        data = PdfRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = request.user if request.user.is_authenticated else None
+        # A broker outage is not an error here: the job row is saved first and stays pending
+        # (pdfs.services), so the answer is a 202 whose message says the PDF will follow.
+        job = pdf_job_request(revision=revision, language=data.validated_data["lang"], user=user)
+        return Response(
+            PdfJobSerializer(job_answer(request, job)).data,
+            status=status.HTTP_200_OK if job.is_ready else status.HTTP_202_ACCEPTED,
+        )
+
+    @extend_schema(
         summary="The compilation of comments (secretariat)",
-        description="`?format=csv` (default) or `?format=xlsx`.",
+        description="`?format=csv` (default), `?format=xlsx` or `?format=pdf` (a table, in the "
+        "language of `?lang=` or Accept-Language).",
         parameters=[
             NUMBER,
             LANG_PARAMETER,
-            OpenApiParameter("format", str, enum=["csv", "xlsx"], description="File format"),
+            OpenApiParameter("format", str, enum=["csv", "xlsx", "pdf"], description="File format"),
         ],
         responses={
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description="CSV file"),
             (200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="Excel workbook"),
+            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="PDF table"),
             (403, "application/json"): ERRORS[403],
             (404, "application/json"): ERRORS[404],
         },
@@ -299,13 +361,17 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         detail=True,
         url_path=r"revisions/(?P<number>\d+)/compilation",
         filter_backends=[],
-        renderer_classes=[CSVRenderer, XLSXRenderer, renderers.JSONRenderer],
+        renderer_classes=[CSVRenderer, XLSXRenderer, PDFRenderer, renderers.JSONRenderer],
     )
     def compilation(self, request, pk=None, number=None):
         revision = self._revision(number)
         check_rule(request, "drafts.view_compilation", revision)
         name = f"{revision.document.slug}-rev{revision.number}-compilation"
-        if request.accepted_renderer.format == "xlsx":
+        if request.accepted_renderer.format == "pdf":
+            # Rendered in the request, like the CSV (why not as a job: pdfs/compilation.py).
+            response = HttpResponse(compilation_pdf(revision), content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        elif request.accepted_renderer.format == "xlsx":
             response = HttpResponse(compilation_xlsx(revision), content_type=XLSX)
             response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         else:

@@ -12,6 +12,7 @@ from rest_framework.routers import DefaultRouter
 from delegations.api.views import DelegationViewSet
 from drafts.api.views import CommentViewSet, DocumentViewSet
 from initiatives.api.views import InitiativeViewSet
+from pdfs.api.views import PdfJobViewSet
 
 from .base import not_found
 from .views import MeetingViewSet, SummitViewSet
@@ -24,8 +25,8 @@ router.register("initiatives", InitiativeViewSet, basename="api-initiative")
 router.register("delegations", DelegationViewSet, basename="api-delegation")
 router.register("documents", DocumentViewSet, basename="api-document")
 router.register("comments", CommentViewSet, basename="api-comment")
-# Not yet here (the pdfs app is being built): POST documents/{id}/revisions/{n}/pdf/ and
-# GET pdf-jobs/{id}/.
+# POST documents/{id}/revisions/{n}/pdf/ is DocumentViewSet.pdf (it needs the revision's rule).
+router.register("pdf-jobs", PdfJobViewSet, basename="api-pdf-job")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

@@ -54,3 +54,7 @@ def clients(anonymous, as_alice, as_bob, as_secretariat):
         "bob": as_bob,
         "secretariat": as_secretariat,
     }
+
+
+# The PDF tests of the API need a dead broker and real on_commit callbacks, as the pdfs ones.
+from tests.pdfs.conftest import broker_down, on_commit  # noqa: E402, F401

@@ -31,6 +31,8 @@ def test_the_schema_generates_without_warnings_and_validates(tmp_path):
         "/api/v1/documents/{id}/compare/",
         "/api/v1/documents/{id}/revisions/{number}/compilation/",
         "/api/v1/comments/{id}/response/",
+        "/api/v1/documents/{id}/revisions/{number}/pdf/",
+        "/api/v1/pdf-jobs/{id}/",
     ]:
         assert f"{path}:" in text
     assert "examples:" in text

@@ -83,7 +83,7 @@ def test_triage_filters_and_counts(client, secretariat, delegation_b, published_
     counts = response.context["counts"]
 
     assert {c.pk for c in listed} == {comments[1].pk, comments[2].pk}
-    assert [(row["delegation__name"], row["total"]) for row in counts["per_delegation"]] == [
+    assert [(str(row["delegation"]), row["total"]) for row in counts["per_delegation"]] == [
         ("Uzbekistan", 2)
     ]
     assert sorted(row["total"] for row in counts["per_paragraph"]) == [1, 1]
@@ -166,7 +166,7 @@ def test_compilation_downloads_as_csv_and_xlsx(client, secretariat, published_re
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0][1] == "Delegation"
     assert values[3][0] == "OP 1" and values[3][2] == "Amendment"
-    assert client.get(reverse("compilation_download", args=[slug, 1, "pdf"])).status_code == 404
+    assert client.get(reverse("compilation_download", args=[slug, 1, "docx"])).status_code == 404
 
 
 # --- Official positions ---------------------------------------------------------------------
