@@ -163,7 +163,15 @@ def test_delegate_comments_secretariat_answers_and_publishes_delegate_sees_it(
     shot(secretariat, "secretariat-published")
     secretariat.context.close()
 
-    # Journey 4: the delegate sees the answer and what changed in Rev.2.
+    # Journey 4: the delegate sees the answer, first on their dashboard, then in the reader,
+    # and what changed in Rev.2.
+    delegate.get_by_role("link", name="My dashboard").click()
+    delegate.wait_for_url("**/documents/dashboard/")
+    answers = delegate.locator("section[aria-labelledby=answers-h]")
+    assert ANSWER in answers.inner_text()
+    assert axe(delegate) == []
+    shot(delegate, "delegate-dashboard")
+
     delegate.goto(reader)
     response = operative(delegate, 3).locator("li.comment .response")
     assert ANSWER in response.inner_text()
