@@ -231,6 +231,11 @@ class Comment(models.Model):
     visibility = models.CharField(
         _("visible to"), max_length=20, choices=Visibility.choices, default=Visibility.ALL
     )
+    # The language the author wrote in: an amendment is compared with the paragraph's text
+    # in that language, whatever the reader's interface language.
+    language = models.CharField(
+        _("language"), max_length=2, choices=settings.LANGUAGES, default="ru"
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
     )

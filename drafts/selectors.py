@@ -140,7 +140,8 @@ def reader_context(revision: Revision, user) -> dict:
     for comment in comments:
         paragraph = by_id.get(comment.paragraph_id)
         if comment.kind == Comment.Kind.AMENDMENT and paragraph is not None:
-            comment.diff = word_diff(paragraph.text, comment.proposed_text)
+            original = getattr(paragraph, f"text_{comment.language}", "") or paragraph.text
+            comment.diff = word_diff(original, comment.proposed_text)
         # Replies join the thread of their root; a reply whose parent the user may not see
         # stands on its own rather than disappearing.
         root = comments_by_id.get(comment.parent_id)

@@ -1,7 +1,8 @@
 import rules
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -117,6 +118,7 @@ def comment_create(
     proposed_text: str = "",
     parent: Comment | None = None,
     visibility: str = Comment.Visibility.ALL,
+    language: str | None = None,
 ) -> Comment:
     # rules.has_perm, not user.has_perm: these are rules of the consultation that no
     # superuser bypasses (only published revisions, while open; only the author edits).
@@ -155,6 +157,7 @@ def comment_create(
         body=body,
         proposed_text=proposed_text,
         visibility=visibility,
+        language=_comment_language(language),
     )
     CommentEvent.objects.create(
         comment=comment,
@@ -163,6 +166,13 @@ def comment_create(
         data={"body": body, "proposed_text": proposed_text},
     )
     return comment
+
+
+def _comment_language(language: str | None) -> str:
+    """The language given, else the one the author is using the portal in."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = (language or translation.get_language() or "").split("-")[0]
+    return language if language in codes else settings.LANGUAGE_CODE
 
 
 @transaction.atomic

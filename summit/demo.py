@@ -563,6 +563,7 @@ def _load_comments(secretariat: User) -> None:
         revision=revision,
         paragraph=paragraphs[9],
         body=DEMO_RU + "Делегация Казахстана поддерживает этот пункт.",
+        language="ru",
     )
     comment_create(
         author=uz,
@@ -572,12 +573,14 @@ def _load_comments(secretariat: User) -> None:
         body=DEMO_RU + "Предлагаем подчеркнуть координацию усилий.",
         proposed_text=DEMO_RU + "обязуемся активизировать и координировать борьбу с "
         "деградацией земель и опустыниванием;",
+        language="ru",
     )
     comment_create(
         author=undp,
         revision=revision,
         body=DEMO_EN + "UNDP stands ready to support the financial architecture.",
         visibility="secretariat",
+        language="en",
     )
     comment_answer(
         comment=supported,

@@ -174,6 +174,7 @@ class CommentSerializer(serializers.ModelSerializer):
             "body",
             "proposed_text",
             "visibility",
+            "language",
             "status",
             "response",
             "responded_at",

@@ -172,36 +172,32 @@ def revision_paragraphs(n, ctx):
 
 
 def compare_paragraphs(n, ctx):
-    if "old" not in ctx:
-        document = OutcomeDocument.objects.create(
-            summit=SummitFactory(), kind="declaration", title_en="D", symbol="D/1", slug="d"
+    # Each call builds a fresh document with all the paragraphs so far: a published revision
+    # takes no new paragraphs (the database refuses it), so it is filled while still a draft.
+    n = ctx["compared"] = ctx.get("compared", 0) + n
+    number = next(serial)
+    document = OutcomeDocument.objects.create(
+        summit=SummitFactory(),
+        kind="declaration",
+        title_en="D",
+        symbol=f"D/{number}",
+        slug=f"d-{number}",
+    )
+    old = Revision.objects.create(document=document, number=1)
+    keys = [f"k{next(serial):011d}" for _ in range(n)]
+    Paragraph.objects.bulk_create(
+        Paragraph(revision=old, key=key, position=i, kind="operative", text_en="decides to act;")
+        for i, key in enumerate(keys)
+    )
+    Revision.objects.filter(pk=old.pk).update(state="published", published_at=timezone.now())
+    new = Revision.objects.create(document=document, number=2)
+    Paragraph.objects.bulk_create(
+        Paragraph(
+            revision=new, key=key, position=i, kind="operative", text_en="decides to act now;"
         )
-        ctx["old"] = Revision.objects.create(document=document, number=1)
-        ctx["new"] = Revision.objects.create(
-            document=document, number=2, state="published", published_at=timezone.now()
-        )
-    for _ in range(n):
-        position = next(serial)
-        key = f"k{position:011d}"
-        Paragraph.objects.bulk_create(
-            [
-                Paragraph(
-                    revision=ctx["old"],
-                    key=key,
-                    position=position,
-                    kind="operative",
-                    text_en="decides to act;",
-                ),
-                Paragraph(
-                    revision=ctx["new"],
-                    key=key,
-                    position=position,
-                    kind="operative",
-                    text_en="decides to act now;",
-                ),
-            ]
-        )
-    return f"/api/v1/documents/{ctx['old'].document_id}/compare/?from=1&to=2"
+        for i, key in enumerate(keys)
+    )
+    return f"/api/v1/documents/{document.pk}/compare/?from=1&to=2"
 
 
 def comment_rows(n, ctx):
@@ -273,7 +269,7 @@ def test_queries_do_not_grow_with_the_data(
         small = clients[role].get(url)
     assert small.status_code == 200
 
-    grow(490, ctx)
+    url = grow(490, ctx)
     with django_assert_max_num_queries(len(at_10)):
         large = clients[role].get(url)
 

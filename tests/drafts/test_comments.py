@@ -135,3 +135,26 @@ def test_hidden_comments_are_kept_but_not_shown_to_other_delegations(
     assert Comment.objects.filter(pk=comment.pk).exists()
     assert list(comments_visible_to(bob)) == []
     assert list(comments_visible_to(secretariat)) == [comment]
+
+
+def test_an_amendment_is_compared_with_the_paragraph_in_the_language_it_was_written_in(
+    client, alice, published_revision, paragraph
+):
+    from django.utils import translation
+
+    with translation.override("ru"):
+        comment_create(
+            author=alice,
+            revision=published_revision,
+            paragraph=paragraph,
+            kind="amendment",
+            body="Точнее",
+            proposed_text=paragraph.text_ru.replace("действовать", "действовать сообща"),
+        )
+    client.force_login(alice)
+
+    english_page = client.get(published_revision.get_absolute_url().replace("/ru/", "/en/"))
+
+    body = english_page.content.decode()
+    assert "<ins> сообща</ins>" in body or "<ins>сообща </ins>" in body
+    assert "<del>" not in body.split('class="diff"')[1].split("</p>")[0]
