@@ -135,12 +135,13 @@ DRAFT_READERS = EXPECT(
     secretariat=OK,
     admin=OK,
 )
-# API answers: an anonymous client is refused with 403 (not_authenticated) as JSON.
+# API answers: an anonymous client is asked to authenticate (401, JSON, WWW-Authenticate).
+UNAUTHENTICATED = 401
 API_PARTICIPANTS = EXPECT(
-    anonymous=FORBIDDEN, delegate_a=OK, delegate_b=OK, head_a=OK, secretariat=OK, admin=OK
+    anonymous=UNAUTHENTICATED, delegate_a=OK, delegate_b=OK, head_a=OK, secretariat=OK, admin=OK
 )
 API_SECRETARIAT = EXPECT(
-    anonymous=FORBIDDEN,
+    anonymous=UNAUTHENTICATED,
     delegate_a=FORBIDDEN,
     delegate_b=FORBIDDEN,
     head_a=FORBIDDEN,

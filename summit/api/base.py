@@ -132,6 +132,8 @@ def check_rule(request, perm: str, obj, *, hide: bool = False) -> None:
         return
     if hide:
         raise exceptions.NotFound()
+    if not request.user.is_authenticated:
+        raise exceptions.NotAuthenticated()  # 401: logging in may help
     raise exceptions.PermissionDenied()
 
 

@@ -36,8 +36,10 @@ def listed(client, query=""):
 
 
 def test_anonymous_clients_see_no_comments(anonymous, alices_comment):
-    assert anonymous.get(COMMENTS).status_code == 403
-    assert anonymous.get(f"{COMMENTS}{alices_comment.pk}/").status_code == 403
+    response = anonymous.get(COMMENTS)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+    assert anonymous.get(f"{COMMENTS}{alices_comment.pk}/").status_code == 401
 
 
 def test_each_delegate_sees_what_the_rules_allow(
@@ -233,7 +235,7 @@ def test_session_authentication_needs_the_csrf_token(alice, alices_comment, clie
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("anonymous", 403), ("alice", 201), ("bob", 201), ("secretariat", 201)]
+    ("role", "status"), [("anonymous", 401), ("alice", 201), ("bob", 201), ("secretariat", 201)]
 )
 def test_who_may_comment_on_a_published_revision(clients, role, status, paragraph):
     response = clients[role].post(COMMENTS, {"paragraph": paragraph.pk, "body": "Noted."}, "json")
@@ -243,7 +245,7 @@ def test_who_may_comment_on_a_published_revision(clients, role, status, paragrap
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("anonymous", 403), ("alice", 200), ("bob", 200), ("secretariat", 200)]
+    ("role", "status"), [("anonymous", 401), ("alice", 200), ("bob", 200), ("secretariat", 200)]
 )
 def test_who_may_read_a_comment_visible_to_all(clients, role, status, alices_comment):
     response = clients[role].get(f"{COMMENTS}{alices_comment.pk}/")

@@ -194,7 +194,7 @@ def test_anonymous_clients_are_throttled_with_the_error_format(anonymous, monkey
         ("get", "/api/v1/no-such-thing/", 404, "not_found"),
         ("get", "/api/v1/initiatives/nope/", 404, "not_found"),
         ("post", "/api/v1/initiatives/", 405, "method_not_allowed"),
-        ("get", "/api/v1/comments/", 403, "not_authenticated"),
+        ("get", "/api/v1/comments/", 401, "not_authenticated"),
         ("get", "/api/v1/initiatives/?page=99", 404, "not_found"),
     ],
 )

@@ -127,7 +127,7 @@ def commented(published_revision, alice, bob):
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("anonymous", 403), ("alice", 403), ("bob", 403), ("secretariat", 200)]
+    ("role", "status"), [("anonymous", 401), ("alice", 403), ("bob", 403), ("secretariat", 200)]
 )
 def test_only_the_secretariat_downloads_the_compilation(clients, role, status, commented):
     response = clients[role].get(url(commented, "compilation/?format=csv"))
