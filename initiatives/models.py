@@ -38,16 +38,22 @@ class Initiative(models.Model):
     )
     lead_delegation = models.ForeignKey(
         "delegations.Delegation",
+        verbose_name=_("lead delegation"),
         on_delete=models.PROTECT,
         related_name="led_initiatives",
         null=True,
         blank=True,
     )
     partners = models.ManyToManyField(
-        "delegations.Delegation", related_name="partner_initiatives", blank=True
+        "delegations.Delegation",
+        verbose_name=_("partners"),
+        related_name="partner_initiatives",
+        blank=True,
     )
-    tags = models.ManyToManyField(Tag, related_name="initiatives", blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
+    tags = models.ManyToManyField(
+        Tag, related_name="initiatives", blank=True, verbose_name=_("tags")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -72,9 +78,11 @@ class Section(models.Model):
         COORDINATION = "coordination", _("Coordination mechanism")
         FINANCE = "finance", _("Financial architecture")
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="sections")
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="sections", verbose_name=_("initiative")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
     body = models.TextField(_("text"), blank=True)
     # Optimistic locking: an edit names the version it started from.
     version = models.PositiveIntegerField(default=1)
@@ -113,8 +121,10 @@ class SectionVersion(models.Model):
 
 
 class Outcome(models.Model):
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="outcomes")
-    position = models.PositiveSmallIntegerField(default=0)
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="outcomes", verbose_name=_("initiative")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("outcome"), max_length=400)
 
     class Meta:
@@ -127,8 +137,10 @@ class Outcome(models.Model):
 
 
 class Output(models.Model):
-    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="outputs")
-    position = models.PositiveSmallIntegerField(default=0)
+    outcome = models.ForeignKey(
+        Outcome, on_delete=models.CASCADE, related_name="outputs", verbose_name=_("outcome")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("output"), max_length=400)
 
     class Meta:
@@ -141,8 +153,10 @@ class Output(models.Model):
 
 
 class Indicator(models.Model):
-    output = models.ForeignKey(Output, on_delete=models.CASCADE, related_name="indicators")
-    position = models.PositiveSmallIntegerField(default=0)
+    output = models.ForeignKey(
+        Output, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("output")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("indicator"), max_length=400)
     unit = models.CharField(_("unit"), max_length=50)
     baseline = models.CharField(_("baseline"), max_length=100, blank=True)
@@ -164,9 +178,14 @@ class FundingEntry(models.Model):
         COMMITTED = "committed", _("Committed")
         DISBURSED = "disbursed", _("Disbursed")
 
-    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="funding")
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="funding", verbose_name=_("initiative")
+    )
     source = models.ForeignKey(
-        "delegations.Delegation", on_delete=models.PROTECT, related_name="funding_entries"
+        "delegations.Delegation",
+        on_delete=models.PROTECT,
+        related_name="funding_entries",
+        verbose_name=_("source"),
     )
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, default="USD")
