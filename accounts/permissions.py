@@ -1,10 +1,12 @@
 """Who somebody is on the portal. Every other app's rules are built from these predicates.
 
 Roles: anonymous < delegate (any member of a delegation) < head of delegation; the secretariat
-(`User.is_secretariat`) and admins (superusers) stand apart. Secretariat members and admins
-must have TOTP set up before they use their screens: protect those screens with
-`accounts.decorators.secretariat_required` (or check the `accounts.use_secretariat_screens`
-rule), never with `is_secretariat` alone.
+(`User.is_secretariat`) and admins (superusers) stand apart.
+
+The secretariat's reach (unpublished drafts, every delegation's comments, answering, the
+compilation, other people's PDF jobs) needs the second factor: every rule, web and API, asks
+`acts_as_secretariat`, which demands TOTP. `holds_secretariat_role` is only the flag, for the
+one question "must this account set up TOTP?" (`needs_mfa`).
 """
 
 import rules
@@ -17,8 +19,9 @@ def is_admin(user) -> bool:
 
 
 @rules.predicate
-def is_secretariat(user) -> bool:
-    """The secretariat role (admins included), whether or not MFA is set up."""
+def holds_secretariat_role(user) -> bool:
+    """The secretariat role (admins included), whether or not MFA is set up. Grants nothing by
+    itself: use `acts_as_secretariat`."""
     return user.is_authenticated and (user.is_secretariat or user.is_superuser)
 
 
@@ -43,9 +46,6 @@ def is_head_of_delegation(user) -> bool:
     return membership is not None and membership.is_head
 
 
-is_participant = is_delegate | is_secretariat
-
-
 @rules.predicate
 def has_mfa(user) -> bool:
     """TOTP is set up. allauth then asks for a code at every login, so a session of such a
@@ -60,10 +60,12 @@ def has_mfa(user) -> bool:
     return cached
 
 
-needs_mfa = is_secretariat | is_admin
-is_verified_secretariat = is_secretariat & has_mfa
+needs_mfa = holds_secretariat_role
+# The one predicate for "acts as secretariat": the role and the second factor.
+acts_as_secretariat = holds_secretariat_role & has_mfa
 is_verified_admin = is_admin & has_mfa
+is_participant = is_delegate | acts_as_secretariat
 
 rules.add_perm("accounts.view_profile", rules.is_authenticated)
-rules.add_perm("accounts.use_secretariat_screens", is_verified_secretariat)
+rules.add_perm("accounts.use_secretariat_screens", acts_as_secretariat)
 rules.add_perm("accounts.use_admin", is_verified_admin)

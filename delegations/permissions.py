@@ -2,14 +2,14 @@
 
 Objects: `delegation` for the `*_members`/`invite` rules, an `Invitation` for `manage_invitation`.
 Heads of delegation need no second factor; the secretariat's rights need TOTP set up
-(`is_verified_secretariat`), the same as every secretariat screen.
+(`acts_as_secretariat`), the same as every secretariat screen.
 """
 
 import rules
 
 from accounts.permissions import (
+    acts_as_secretariat,
     is_head_of_delegation,
-    is_verified_secretariat,
     membership_of,
 )
 
@@ -46,7 +46,7 @@ def invitable_roles(user, delegation) -> list[str]:
     """The roles this user may invite somebody to, in this delegation.
 
     The secretariat appoints heads; a head adds only delegates and advisers to their own team."""
-    if is_verified_secretariat(user):
+    if acts_as_secretariat(user):
         return list(Membership.Role.values)
     if is_head_of(user, delegation):
         return [Membership.Role.DELEGATE, Membership.Role.ADVISER]
@@ -67,14 +67,14 @@ def is_head_over_member(user, membership) -> bool:
 
 
 # Without an object: may this person open the invitations screens at all.
-can_list_invitations = is_verified_secretariat | is_head_of_delegation
-can_view_members = is_verified_secretariat | is_head_of
-can_invite = is_verified_secretariat | is_head_of
-can_manage_invitation = is_verified_secretariat | is_head_of_invitation_delegation
+can_list_invitations = acts_as_secretariat | is_head_of_delegation
+can_view_members = acts_as_secretariat | is_head_of
+can_invite = acts_as_secretariat | is_head_of
+can_manage_invitation = acts_as_secretariat | is_head_of_invitation_delegation
 
 rules.add_perm("delegations.list_invitations", can_list_invitations)
 rules.add_perm("delegations.view_members", can_view_members)
 rules.add_perm("delegations.invite", can_invite)
 rules.add_perm("delegations.manage_invitation", can_manage_invitation)
-rules.add_perm("delegations.invite_anywhere", is_verified_secretariat)
-rules.add_perm("delegations.remove_member", is_verified_secretariat | is_head_over_member)
+rules.add_perm("delegations.invite_anywhere", acts_as_secretariat)
+rules.add_perm("delegations.remove_member", acts_as_secretariat | is_head_over_member)

@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 
 from accounts.models import User
-from accounts.permissions import is_verified_secretariat, membership_of
+from accounts.permissions import acts_as_secretariat, membership_of
 
 from .models import Delegation, Invitation, Membership
 
@@ -9,7 +9,7 @@ from .models import Delegation, Invitation, Membership
 def invitations_open_for(user: User) -> QuerySet[Invitation]:
     """Open invitations (pending or expired, so they can be resent) this person manages."""
     invitations = Invitation.objects.open().select_related("delegation", "invited_by")
-    if is_verified_secretariat(user):
+    if acts_as_secretariat(user):
         return invitations.order_by("expires_at")
     membership = membership_of(user)
     if membership is None or not membership.is_head:
@@ -23,7 +23,7 @@ def delegation_members(delegation: Delegation) -> QuerySet[Membership]:
 
 def delegations_for_invitations(user: User) -> QuerySet[Delegation]:
     """The delegations this person may invite to: all for the secretariat, else their own."""
-    if is_verified_secretariat(user):
+    if acts_as_secretariat(user):
         return Delegation.objects.all()
     membership = membership_of(user)
     if membership is None or not membership.is_head:

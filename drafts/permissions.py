@@ -3,10 +3,10 @@
 import rules
 
 from accounts.permissions import (
+    acts_as_secretariat,
     is_delegate,
     is_head_of_delegation,
     is_participant,
-    is_secretariat,
 )
 
 
@@ -20,14 +20,14 @@ def document_in_consultation(user, revision) -> bool:
     return revision is not None and revision.document.consultation_open
 
 
-can_read_revision = revision_is_published | is_secretariat
+can_read_revision = revision_is_published | acts_as_secretariat
 can_comment_on_revision = is_participant & revision_is_published & document_in_consultation
 
 rules.add_perm("drafts.read_revision", can_read_revision)
 rules.add_perm("drafts.comment_revision", can_comment_on_revision)
-rules.add_perm("drafts.edit_draft", is_secretariat)
-rules.add_perm("drafts.publish_revision", is_secretariat)
-rules.add_perm("drafts.answer_comment", is_secretariat)
+rules.add_perm("drafts.edit_draft", acts_as_secretariat)
+rules.add_perm("drafts.publish_revision", acts_as_secretariat)
+rules.add_perm("drafts.answer_comment", acts_as_secretariat)
 
 
 @rules.predicate
@@ -56,10 +56,10 @@ can_edit_comment = is_comment_author & comment_unanswered & comment_consultation
 
 rules.add_perm("drafts.view_comment", comment_visible)
 rules.add_perm("drafts.change_comment", can_edit_comment)
-rules.add_perm("drafts.moderate_comment", is_secretariat)
+rules.add_perm("drafts.moderate_comment", acts_as_secretariat)
 
 # The compilation of comments is the secretariat's working document.
-rules.add_perm("drafts.view_compilation", is_secretariat)
+rules.add_perm("drafts.view_compilation", acts_as_secretariat)
 
 
 @rules.predicate
@@ -68,10 +68,10 @@ def paragraph_revision_published(user, paragraph) -> bool:
 
 
 # The secretariat's screens: the draft editor, publishing, document settings, triage.
-rules.add_perm("drafts.change_document", is_secretariat)
-rules.add_perm("drafts.triage_comments", is_secretariat)
-rules.add_perm("drafts.download_compilation", is_secretariat)
-rules.add_perm("drafts.view_position_matrix", is_secretariat)
+rules.add_perm("drafts.change_document", acts_as_secretariat)
+rules.add_perm("drafts.triage_comments", acts_as_secretariat)
+rules.add_perm("drafts.download_compilation", acts_as_secretariat)
+rules.add_perm("drafts.view_position_matrix", acts_as_secretariat)
 # A delegation's official position is recorded by its head, on a circulated text only.
 rules.add_perm("drafts.record_position", is_head_of_delegation & paragraph_revision_published)
 rules.add_perm("drafts.view_own_positions", is_delegate)

@@ -38,10 +38,10 @@ def paragraphs_numbered(revision: Revision) -> list[Paragraph]:
 def comments_visible_to(user, queryset=None):
     """The comments a person may read: the secretariat sees all; a delegate sees what was made
     visible to all delegations, plus everything their own delegation wrote."""
-    from accounts.permissions import is_participant, is_secretariat, membership_of
+    from accounts.permissions import acts_as_secretariat, is_participant, membership_of
 
     queryset = Comment.objects.all() if queryset is None else queryset
-    if is_secretariat(user):
+    if acts_as_secretariat(user):
         return queryset
     if not is_participant(user):
         return queryset.none()
@@ -51,9 +51,9 @@ def comments_visible_to(user, queryset=None):
 
 
 def comment_is_visible_to(comment: Comment, user) -> bool:
-    from accounts.permissions import is_participant, is_secretariat, membership_of
+    from accounts.permissions import acts_as_secretariat, is_participant, membership_of
 
-    if is_secretariat(user):
+    if acts_as_secretariat(user):
         return True
     if not is_participant(user):
         return False
@@ -73,9 +73,9 @@ def revision_compare(old: Revision, new: Revision):
 def revisions_readable_by(user):
     """The revisions `drafts.read_revision` lets this person read, as a queryset (the rule
     itself decides one object at a time; lists need the same answer in SQL)."""
-    from accounts.permissions import is_secretariat
+    from accounts.permissions import acts_as_secretariat
 
-    if is_secretariat(user):
+    if acts_as_secretariat(user):
         return Revision.objects.all()
     return Revision.objects.filter(state=Revision.State.PUBLISHED)
 
@@ -85,11 +85,11 @@ def documents_readable_by(user):
     with nothing readable is left out altogether, so a draft's existence does not leak."""
     from django.db.models import Exists, OuterRef, Prefetch
 
-    from accounts.permissions import is_secretariat
+    from accounts.permissions import acts_as_secretariat
 
     readable = revisions_readable_by(user)
     documents = OutcomeDocument.objects.all()
-    if not is_secretariat(user):
+    if not acts_as_secretariat(user):
         documents = documents.filter(Exists(readable.filter(document=OuterRef("pk"))))
     return documents.prefetch_related(
         "initiatives",

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import secretariat_required
 from accounts.services import user_mark_dashboard_seen
 from pdfs.compilation import compilation_pdf
+from portal.ids import parse_id
 
 from . import services
 from .compilation import compilation_csv, compilation_xlsx
@@ -157,9 +158,10 @@ def comment_create(request, slug, number):
             return _bad_request(request, _("This paragraph is not part of this revision."))
     parent_id = (data or request.GET).get("parent") or ""
     if parent_id:
-        parent = Comment.objects.filter(pk=parent_id if parent_id.isdigit() else 0).first()
+        parent = Comment.objects.filter(pk=parse_id(parent_id) or 0).first()
         if parent is None or not request.user.has_perm("drafts.view_comment", parent):
             return _bad_request(request, _("Unknown comment."))
+    refusal = None
     if data is not None and form.is_valid():
         try:
             comment = services.comment_create(
@@ -183,13 +185,15 @@ def comment_create(request, slug, number):
     if data is not None:
         status = 403 if status == 403 else 400
     elif not rules.has_perm("drafts.comment_revision", request.user, revision):
+        # The form is not bound, so it cannot carry the error: the page says it instead.
         status = 403
-        form.add_error(None, _("Comments on this revision are not accepted."))
+        refusal = _("Comments on this revision are not accepted.")
     return render(
         request,
         "drafts/comment_form.html",
         {
             "form": form,
+            "refusal": refusal,
             "revision": revision,
             "document": revision.document,
             "paragraph": paragraph,
@@ -542,11 +546,11 @@ def paragraph_edit(request, slug, key):
 @require_POST
 def paragraph_delete(request, slug, key):
     paragraph = _draft_paragraph(request, slug, key)
-    version = request.POST.get("version", "")
-    if not version.isdigit():
+    version = parse_id(request.POST.get("version"))
+    if version is None:
         return _bad_request(request, _("The form is incomplete; reload the editor."))
     try:
-        services.paragraph_delete(paragraph=paragraph, user=request.user, version=int(version))
+        services.paragraph_delete(paragraph=paragraph, user=request.user, version=version)
     except services.EditConflict as error:
         return render(
             request,

@@ -1,5 +1,5 @@
 import rules
 
-from accounts.permissions import is_secretariat
+from accounts.permissions import acts_as_secretariat
 
-rules.add_perm("initiatives.edit_initiative", is_secretariat)
+rules.add_perm("initiatives.edit_initiative", acts_as_secretariat)

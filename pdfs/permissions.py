@@ -18,7 +18,7 @@ import rules
 from django.core.signing import Signer
 from django.utils.crypto import constant_time_compare
 
-from accounts.permissions import is_secretariat
+from accounts.permissions import acts_as_secretariat
 
 from .models import PdfJob
 
@@ -59,4 +59,6 @@ def job_revision_readable(user, asked: JobAsked) -> bool:
     return asked is not None and user.has_perm("drafts.read_revision", asked.job.revision)
 
 
-rules.add_perm("pdfs.view_pdf_job", (is_secretariat | is_pdf_job_requester) & job_revision_readable)
+rules.add_perm(
+    "pdfs.view_pdf_job", (acts_as_secretariat | is_pdf_job_requester) & job_revision_readable
+)

@@ -8,6 +8,7 @@ from drafts.models import Revision
 
 from . import documents
 from .models import PdfJob
+from .permissions import pdf_job_requester_key
 
 
 def pdf_job_current(*, revision: Revision, language: str) -> PdfJob | None:
@@ -36,8 +37,10 @@ def pdf_job_message(job: PdfJob) -> str:
     }[job.status]
 
 
-def pdf_job_payload(job: PdfJob) -> dict[str, Any]:
-    """The job's state as the status endpoint (and the API) returns it."""
+def pdf_job_payload(job: PdfJob, *, user: User | None) -> dict[str, Any]:
+    """The job's state as the status endpoint (and the API) returns it, to `user`: its status
+    URL carries their requester key, without which the status is a 404 (pdfs.permissions)."""
+    key = pdf_job_requester_key(job, user)
     return {
         "id": job.pk,
         "status": job.status,
@@ -50,7 +53,7 @@ def pdf_job_payload(job: PdfJob) -> dict[str, Any]:
         "sha256": job.sha256 or None,
         "created_at": job.created_at.isoformat() if job.created_at else None,
         "finished_at": job.finished_at.isoformat() if job.finished_at else None,
-        "status_url": reverse("pdf_job_status", args=[job.pk]),
+        "status_url": f"{reverse('pdf_job_status', args=[job.pk])}?key={key}",
         "download_url": reverse("pdf_job_download", args=[job.pk]) if job.is_ready else None,
     }
 
@@ -66,7 +69,7 @@ def pdf_block_entries(*, revision: Revision, user: User) -> list[dict[str, Any]]
             {
                 "language": language,
                 "job": job,
-                "payload": pdf_job_payload(job) if job else None,
+                "payload": pdf_job_payload(job, user=user) if job else None,
                 "request_url": reverse(
                     "pdf_request",
                     args=[revision.document.slug, revision.number, language],

@@ -7,6 +7,7 @@ from drafts.models import Revision
 
 from . import documents
 from .models import PdfJob
+from .permissions import JobAsked
 from .selectors import pdf_job_message, pdf_job_payload
 from .services import pdf_job_request
 
@@ -34,7 +35,7 @@ def pdf_request(request, slug: str, number: int, language: str):
     user = request.user if request.user.is_authenticated else None
     job = pdf_job_request(revision=revision, language=language, user=user)
     if _wants_json(request):
-        return JsonResponse(pdf_job_payload(job), status=200 if job.is_ready else 202)
+        return JsonResponse(pdf_job_payload(job, user=user), status=200 if job.is_ready else 202)
     if job.is_ready:
         return redirect("pdf_job_download", pk=job.pk)
     level = messages.ERROR if job.status == PdfJob.Status.FAILED else messages.INFO
@@ -44,7 +45,14 @@ def pdf_request(request, slug: str, number: int, language: str):
 
 @require_GET
 def pdf_job_status(request, pk: int):
-    return JsonResponse(pdf_job_payload(_readable_job(request, pk)))
+    """The job for its requesters (the key of the status URL they were given) and the
+    secretariat, by the same rule as the API; 404 for anyone else: job ids are sequential."""
+    job = _readable_job(request, pk)
+    asked = JobAsked(job=job, key=request.GET.get("key", "")[:200])
+    if not request.user.has_perm("pdfs.view_pdf_job", asked):
+        raise Http404
+    user = request.user if request.user.is_authenticated else None
+    return JsonResponse(pdf_job_payload(job, user=user))
 
 
 @require_GET

@@ -2,10 +2,15 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, register_converter
+
+from portal.ids import IdConverter
 
 from . import views
 from .sitemaps import sitemaps
+
+# Registered before any app's URLs are read: they use `<id:…>` for ids and numbers.
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

@@ -22,7 +22,16 @@ def english():
 
 @pytest.fixture
 def secretariat(db):
-    return UserFactory(email="sam@secretariat.example.org", is_secretariat=True)
+    """Sam of the secretariat, with TOTP set up: without it the role grants nothing."""
+    user = UserFactory(email="sam@secretariat.example.org", is_secretariat=True)
+    totp_enable(user)
+    return user
+
+
+@pytest.fixture
+def secretariat_without_totp(db):
+    """Sid holds the secretariat role but has not set up the second factor."""
+    return UserFactory(email="sid@secretariat.example.org", is_secretariat=True)
 
 
 @pytest.fixture
@@ -68,13 +77,6 @@ def head_a(delegation_a):
     return MembershipFactory(
         user__email="hannah@example.org", delegation=delegation_a, role="head"
     ).user
-
-
-@pytest.fixture
-def secretariat_mfa(secretariat):
-    """The secretariat member, with TOTP set up (needed for the secretariat screens)."""
-    totp_enable(secretariat)
-    return secretariat
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from drafts.models import Comment, OutcomeDocument, Paragraph, Revision
+from drafts.services import COMMENT_MAX_LENGTH
+from summit.api.base import MAX_ID, IdField, StrictCharField, StrictIntegerField
 
 
 class RevisionBriefSerializer(serializers.ModelSerializer):
@@ -158,7 +160,8 @@ class CommentSerializer(serializers.ModelSerializer):
         source="paragraph.key", read_only=True, allow_null=True, default=None
     )
     author = serializers.CharField(source="author.__str__", read_only=True)
-    delegation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    # None for the secretariat's own comments: it speaks for no delegation.
+    delegation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     hidden = serializers.SerializerMethodField()
 
     class Meta:
@@ -192,28 +195,28 @@ class CommentSerializer(serializers.ModelSerializer):
 
 
 class CommentCreateSerializer(serializers.Serializer):
-    paragraph = serializers.PrimaryKeyRelatedField(
+    paragraph = IdField(
         queryset=Paragraph.objects.select_related("revision__document"),
         required=False,
         allow_null=True,
         help_text="The paragraph commented on; none for the whole document (give `document`).",
     )
-    document = serializers.PrimaryKeyRelatedField(
+    document = IdField(
         queryset=OutcomeDocument.objects.all(),
         required=False,
         allow_null=True,
         help_text="For a comment on the whole document: its latest published revision.",
     )
-    parent = serializers.PrimaryKeyRelatedField(
+    parent = IdField(
         queryset=Comment.objects.select_related("revision__document"),
         required=False,
         allow_null=True,
         help_text="The comment this one replies to.",
     )
     kind = serializers.ChoiceField(choices=Comment.Kind.choices, default=Comment.Kind.COMMENT)
-    body = serializers.CharField(allow_blank=True, max_length=20000)
-    proposed_text = serializers.CharField(
-        allow_blank=True, required=False, default="", max_length=20000
+    body = StrictCharField(allow_blank=True, max_length=COMMENT_MAX_LENGTH)
+    proposed_text = StrictCharField(
+        allow_blank=True, required=False, default="", max_length=COMMENT_MAX_LENGTH
     )
     visibility = serializers.ChoiceField(
         choices=Comment.Visibility.choices, default=Comment.Visibility.ALL
@@ -221,15 +224,19 @@ class CommentCreateSerializer(serializers.Serializer):
 
 
 class CommentEditSerializer(serializers.Serializer):
-    body = serializers.CharField(allow_blank=True, max_length=20000)
-    proposed_text = serializers.CharField(
-        allow_blank=True, required=False, default="", max_length=20000
+    body = StrictCharField(allow_blank=True, max_length=COMMENT_MAX_LENGTH)
+    proposed_text = StrictCharField(
+        allow_blank=True, required=False, default="", max_length=COMMENT_MAX_LENGTH
     )
-    version = serializers.IntegerField(
-        min_value=1, help_text="The version the edit started from (optimistic locking)."
+    version = StrictIntegerField(
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="The version the edit started from (optimistic locking).",
     )
 
 
 class CommentResponseSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Comment.Status.choices)
-    response = serializers.CharField(allow_blank=True, required=False, default="", max_length=20000)
+    response = StrictCharField(
+        allow_blank=True, required=False, default="", max_length=COMMENT_MAX_LENGTH
+    )

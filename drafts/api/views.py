@@ -39,6 +39,7 @@ from summit.api.base import (
     LANG_PARAMETER,
     APIViewMixin,
     ErrorSerializer,
+    IdFilter,
     PublicReadMixin,
     RulesPermission,
     check_rule,
@@ -230,7 +231,6 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = DocumentFilter
     ordering_fields = ["kind", "symbol", "updated_at"]
     search_text_fields = ["title_ru", "title_en"]
-    lookup_value_regex = r"\d+"
 
     def get_queryset(self):
         return documents_readable_by(self.request.user)
@@ -261,7 +261,7 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         responses={200: RevisionSerializer, 404: ERRORS[404]},
         examples=[REVISION_EXAMPLE],
     )
-    @action(detail=True, url_path=r"revisions/(?P<number>\d+)", filter_backends=[])
+    @action(detail=True, url_path=r"revisions/(?P<number>[0-9]{1,9})", filter_backends=[])
     def revision(self, request, pk=None, number=None):
         revision = self._revision(number)
         self._last_modified = revision.published_at
@@ -323,7 +323,7 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     @action(
         detail=True,
         methods=["post"],
-        url_path=r"revisions/(?P<number>\d+)/pdf",
+        url_path=r"revisions/(?P<number>[0-9]{1,9})/pdf",
         filter_backends=[],
         pagination_class=None,
     )
@@ -359,7 +359,7 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     )
     @action(
         detail=True,
-        url_path=r"revisions/(?P<number>\d+)/compilation",
+        url_path=r"revisions/(?P<number>[0-9]{1,9})/compilation",
         filter_backends=[],
         renderer_classes=[CSVRenderer, XLSXRenderer, PDFRenderer, renderers.JSONRenderer],
     )
@@ -383,10 +383,11 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class CommentFilter(django_filters.FilterSet):
-    document = django_filters.NumberFilter(field_name="revision__document_id")
-    revision = django_filters.NumberFilter(
+    document = IdFilter(field_name="revision__document_id", help_text="Document id")
+    revision = IdFilter(
         field_name="revision__number", help_text="Revision number (with `document`)"
     )
+    paragraph = IdFilter(field_name="paragraph_id", help_text="Paragraph id")
     delegation = django_filters.CharFilter(field_name="delegation__slug")
 
     class Meta:

@@ -85,8 +85,8 @@ NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Not found (or not your
 
 def job_answer(request: Request, job: PdfJob) -> dict[str, Any]:
     """The job as the API shows it: absolute URLs, the status URL with the requester key."""
-    payload = pdf_job_payload(job)
     user = request.user if request.user.is_authenticated else None
+    payload = pdf_job_payload(job, user=user)
     status_url = reverse("api-pdf-job-detail", kwargs={"pk": job.pk})
     key = pdf_job_requester_key(job, user)
     download = payload["download_url"]
@@ -119,7 +119,6 @@ class PdfJobViewSet(APIViewMixin, mixins.RetrieveModelMixin, viewsets.GenericVie
     serializer_class = PdfJobSerializer
     queryset = PdfJob.objects.select_related("revision__document")
     filter_backends: list = []
-    lookup_value_regex = r"\d+"
 
     def retrieve(self, request, pk=None):
         job = self.get_object()

@@ -19,6 +19,9 @@ from .views import MeetingViewSet, SummitViewSet
 
 router = DefaultRouter()
 router.include_root_view = False
+# No `.json` suffixes: the API speaks JSON (and the compilation takes `?format=`); a suffixed
+# path is an unknown endpoint, answered by `not_found` below.
+router.include_format_suffixes = False
 router.register("summits", SummitViewSet, basename="api-summit")
 router.register("meetings", MeetingViewSet, basename="api-meeting")
 router.register("initiatives", InitiativeViewSet, basename="api-initiative")
@@ -45,5 +48,6 @@ urlpatterns = [
         SpectacularRedocView.as_view(url_name="api-schema", permission_classes=[AllowAny]),
         name="api-redoc",
     ),
-    re_path(r"^.*$", not_found),
+    # Anything else, newlines (%0A) included, is a JSON 404.
+    re_path(r"", not_found),
 ]

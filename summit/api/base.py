@@ -1,5 +1,7 @@
 """What every endpoint of the API shares: language, errors, caching, rules, paging, search."""
 
+import django_filters
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -15,12 +17,22 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import exceptions, filters, pagination, permissions, serializers, status
+from rest_framework import (
+    exceptions,
+    filters,
+    pagination,
+    permissions,
+    serializers,
+    status,
+)
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from drafts.services import EditConflict
+from portal.errors import error_body
+from portal.ids import ID_PATH, MAX_ID
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -50,10 +62,6 @@ class ErrorSerializer(serializers.Serializer):
     error = ErrorBody()
 
 
-def _error_body(status_code: int, code: str, message: str, **extra) -> dict:
-    return {"error": {"status": status_code, "code": code, "message": str(message), **extra}}
-
-
 def _flatten(detail) -> dict[str, list[str]]:
     """DRF's nested validation detail → {"field": ["message", ...]}, with "non_field_errors"."""
     if isinstance(detail, dict):
@@ -75,7 +83,7 @@ def exception_handler(exc, context):
     answers 400/403/409 in the one error format, like every DRF error."""
     if isinstance(exc, EditConflict):
         return Response(
-            _error_body(
+            error_body(
                 status.HTTP_409_CONFLICT,
                 "edit_conflict",
                 _("Somebody else changed this in the meantime; reload it and try again."),
@@ -95,18 +103,62 @@ def exception_handler(exc, context):
         return None
     if isinstance(exc, exceptions.ValidationError):
         message = _("The request is not valid.")
-        body = _error_body(response.status_code, "invalid", message, fields=_flatten(exc.detail))
+        body = error_body(response.status_code, "invalid", message, fields=_flatten(exc.detail))
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
         code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
-        body = _error_body(response.status_code, str(code), str(detail))
+        body = error_body(response.status_code, str(code), str(detail))
     response.data = body
     return response
 
 
+@csrf_exempt  # nothing is written here: a POST gets the same JSON 404, not an HTML 403
 def not_found(request, *args, **kwargs):
     """Paths under /api/ that match nothing answer in the API's error format, not HTML."""
-    return JsonResponse(_error_body(404, "not_found", _("No such endpoint.")), status=404)
+    return JsonResponse(error_body(404, "not_found", _("No such endpoint.")), status=404)
+
+
+# --- Input: what the API accepts is exactly what its schema says, nothing coerced.
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A filter on an id or a number: a whole number from 1 to MAX_ID, else a 400."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class StrictCharField(serializers.CharField):
+    """Text is a JSON string: 123 or true is refused, not stored as "123"."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """A JSON integer: 1.5, "1", true and 1e400 are refused, not rounded or coerced."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class IdField(serializers.PrimaryKeyRelatedField):
+    """A related object named by its id, a JSON integer within the database's range."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if not 1 <= data <= MAX_ID:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
 
 
 # --- Permissions: the rules of each app's permissions.py, never a role test here.
@@ -141,9 +193,30 @@ def check_rule(request, perm: str, obj, *, hide: bool = False) -> None:
 
 
 class Pagination(pagination.PageNumberPagination):
+    """`?page=` and `?page_size=` are validated like any input: a page size that is not a
+    whole number from 1 to 200, or a page that is not one from 1, is a 400 (DRF would quietly
+    fall back to the default page size). A page past the last one is a 404."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    class Query(serializers.Serializer):
+        page = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
+        page_size = serializers.IntegerField(min_value=1, max_value=200, required=False)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        query = self.Query(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
 
 
 # --- Language of translated fields.
@@ -155,7 +228,11 @@ class LanguageMixin:
 
     def initial(self, request, *args, **kwargs):
         lang = request.query_params.get("lang")
-        if lang in LANGUAGE_CODES:
+        if lang is not None and lang not in LANGUAGE_CODES:
+            raise exceptions.ValidationError(
+                {"lang": [_("Choose one of: %(codes)s.") % {"codes": ", ".join(LANGUAGE_CODES)}]}
+            )
+        if lang:
             translation.activate(lang)
             request.LANGUAGE_CODE = lang
         super().initial(request, *args, **kwargs)
@@ -241,7 +318,10 @@ class CachedMixin:
 
 
 class APIViewMixin(LanguageMixin):
-    """Throttling comes from settings: scope "anon" per address, "user" per account."""
+    """Throttling comes from settings: scope "anon" per address, "user" per account. Objects
+    are looked up by id unless a view says otherwise (initiatives use their slug)."""
+
+    lookup_value_regex = ID_PATH
 
 
 class PublicReadMixin(CachedMixin, APIViewMixin):

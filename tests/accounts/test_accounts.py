@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
-from accounts.drf import IsVerifiedSecretariat
 from accounts.models import User
+from accounts.permissions import acts_as_secretariat
 from tests.factories import UserFactory, totp_enable
 
 
@@ -99,19 +99,20 @@ def test_password_reset_mail_is_in_the_recipients_language(client, db, sent):
     assert subjects["ru@example.org"] == "[RES-2026] Письмо для сброса пароля"
 
 
-def test_secretariat_without_totp_is_sent_to_set_it_up(client, secretariat):
-    client.force_login(secretariat)
+def test_secretariat_without_totp_is_sent_to_set_it_up(client, secretariat_without_totp):
+    client.force_login(secretariat_without_totp)
     response = client.get(reverse("invitation_list"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
 
 
-def test_secretariat_with_totp_uses_the_secretariat_screens(client, secretariat_mfa):
-    client.force_login(secretariat_mfa)
+def test_secretariat_with_totp_uses_the_secretariat_screens(client, secretariat):
+    client.force_login(secretariat)
     assert client.get(reverse("invitation_list")).status_code == 200
 
 
-def test_secretariat_login_asks_for_the_second_factor(client, secretariat):
+def test_secretariat_login_asks_for_the_second_factor(client, secretariat_without_totp):
+    secretariat = secretariat_without_totp
     secret = totp_enable(secretariat)
 
     first = _login(client, secretariat.email, "pass-word-123")
@@ -141,10 +142,10 @@ def test_admin_with_totp_uses_django_admin(client, superuser):
     assert client.get(reverse("admin:index")).status_code == 200
 
 
-def test_staff_flag_alone_does_not_open_django_admin(client, alice, secretariat_mfa):
+def test_staff_flag_alone_does_not_open_django_admin(client, alice, secretariat):
     alice.is_staff = True
     alice.save()
-    for person in (alice, secretariat_mfa):
+    for person in (alice, secretariat):
         client.force_login(person)
         assert client.get(reverse("admin:index")).status_code == 302
         assert client.get(reverse("admin:login")).status_code == 403
@@ -193,22 +194,21 @@ def test_login_lands_in_the_users_language(client, alice):
     assert response["Location"].startswith("/en/")
 
 
-def test_api_permission_for_the_secretariat_needs_totp(rf, secretariat, superuser, alice):
-    def allowed(user):
-        request = rf.get("/api/")
-        request.user = user
-        return IsVerifiedSecretariat().has_permission(request, None)
-
+def test_acting_as_secretariat_needs_the_role_and_totp(secretariat_without_totp, superuser, alice):
+    sid = secretariat_without_totp
     root_without_totp = UserFactory(is_superuser=True, is_staff=True)
-    assert not allowed(alice)
-    assert not allowed(secretariat)
-    assert not allowed(root_without_totp)
-    assert allowed(superuser)
-    totp_enable(secretariat)
-    assert allowed(secretariat)
+    assert not acts_as_secretariat(alice)
+    assert not acts_as_secretariat(sid)
+    assert not acts_as_secretariat(root_without_totp)
+    assert acts_as_secretariat(superuser)
+    totp_enable(sid)
+    assert acts_as_secretariat(sid)
 
 
-def test_secretariat_without_totp_is_asked_to_set_it_up_right_after_login(client, secretariat):
+def test_secretariat_without_totp_is_asked_to_set_it_up_right_after_login(
+    client, secretariat_without_totp
+):
+    secretariat = secretariat_without_totp
     response = _login(client, secretariat.email, "pass-word-123")
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")

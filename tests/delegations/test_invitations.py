@@ -25,9 +25,9 @@ def _token_from(message) -> str:
 
 
 def test_secretariat_invites_a_new_person_who_sets_a_password_and_joins(
-    client, secretariat_mfa, delegation_a, sent
+    client, secretariat, delegation_a, sent
 ):
-    client.force_login(secretariat_mfa)
+    client.force_login(secretariat)
     with sent():
         response = client.post(
             reverse("invitation_create"),
@@ -118,16 +118,16 @@ def test_an_unknown_token_shows_a_clear_page(client, db):
     assert _("This invitation link no longer works") in response.content.decode()
 
 
-def test_a_revoked_invitation_can_no_longer_be_accepted(client, secretariat_mfa, delegation_a):
+def test_a_revoked_invitation_can_no_longer_be_accepted(client, secretariat, delegation_a):
     invitation = InvitationFactory(delegation=delegation_a)
-    client.force_login(secretariat_mfa)
+    client.force_login(secretariat)
 
     response = client.post(reverse("invitation_revoke", kwargs={"pk": invitation.pk}))
 
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.status == "revoked"
-    assert invitation.revoked_by == secretariat_mfa
+    assert invitation.revoked_by == secretariat
     client.logout()
     response = client.get(reverse("invitation_accept", kwargs={"token": invitation.token}))
     assert response.status_code == 410
@@ -135,13 +135,13 @@ def test_a_revoked_invitation_can_no_longer_be_accepted(client, secretariat_mfa,
 
 
 def test_resending_mails_a_new_link_for_7_more_days_and_kills_the_old_one(
-    client, secretariat_mfa, delegation_a, sent
+    client, secretariat, delegation_a, sent
 ):
     invitation = InvitationFactory(
         delegation=delegation_a, expires_at=timezone.now() - dt.timedelta(days=1)
     )
     old_token = invitation.token
-    client.force_login(secretariat_mfa)
+    client.force_login(secretariat)
 
     with sent():
         response = client.post(reverse("invitation_resend", kwargs={"pk": invitation.pk}))
@@ -200,9 +200,9 @@ def test_an_invitation_for_someone_else_is_refused_to_a_logged_in_person(
 
 
 def test_inviting_a_member_of_another_delegation_is_a_form_error(
-    client, secretariat_mfa, bob, delegation_a
+    client, secretariat, bob, delegation_a
 ):
-    client.force_login(secretariat_mfa)
+    client.force_login(secretariat)
 
     response = client.post(
         reverse("invitation_create"),
@@ -214,9 +214,9 @@ def test_inviting_a_member_of_another_delegation_is_a_form_error(
     assert not Invitation.objects.exists()
 
 
-def test_a_second_open_invitation_for_one_address_is_refused(client, secretariat_mfa, delegation_a):
+def test_a_second_open_invitation_for_one_address_is_refused(client, secretariat, delegation_a):
     InvitationFactory(email="dup@example.org", delegation=delegation_a)
-    client.force_login(secretariat_mfa)
+    client.force_login(secretariat)
 
     response = client.post(
         reverse("invitation_create"),
@@ -302,16 +302,14 @@ def test_delegate_may_not_invite(client, alice, delegation_a):
     assert not Invitation.objects.exists()
 
 
-def test_invitation_email_is_in_the_existing_recipients_language(
-    secretariat_mfa, delegation_a, sent
-):
+def test_invitation_email_is_in_the_existing_recipients_language(secretariat, delegation_a, sent):
     UserFactory(email="english@example.org", language="en")
     UserFactory(email="russian@example.org", language="ru")
 
     with sent():
         for email in ("english@example.org", "russian@example.org"):
             services.invitation_create(
-                inviter=secretariat_mfa,
+                inviter=secretariat,
                 email=email,
                 delegation=delegation_a,
                 role="delegate",
@@ -375,10 +373,10 @@ def test_head_cannot_remove_members_of_another_delegation(client, head_a, bob):
 
 
 def test_invitation_list_runs_a_fixed_number_of_queries(
-    client, secretariat_mfa, django_assert_max_num_queries
+    client, secretariat, django_assert_max_num_queries
 ):
     InvitationFactory.create_batch(15)
-    client.force_login(secretariat_mfa)
+    client.force_login(secretariat)
     with django_assert_max_num_queries(10):
         response = client.get(reverse("invitation_list"))
     assert response.status_code == 200

@@ -1,9 +1,9 @@
 from accounts.permissions import (
+    acts_as_secretariat,
     has_mfa,
     is_delegate,
     is_head_of_delegation,
     is_participant,
-    is_secretariat,
 )
 from delegations.permissions import invitable_roles
 from tests.factories import InvitationFactory, totp_enable
@@ -12,7 +12,7 @@ from tests.factories import InvitationFactory, totp_enable
 def test_roles_keep_their_meaning(alice, head_a, secretariat):
     assert is_delegate(alice) and is_delegate(head_a) and not is_delegate(secretariat)
     assert is_head_of_delegation(head_a) and not is_head_of_delegation(alice)
-    assert is_secretariat(secretariat) and not is_secretariat(head_a)
+    assert acts_as_secretariat(secretariat) and not acts_as_secretariat(head_a)
     assert is_participant(alice) and is_participant(secretariat)
 
 
@@ -25,22 +25,23 @@ def test_only_a_head_of_the_same_delegation_sees_its_members(
     assert not bob.has_perm("delegations.view_members", delegation_a)
 
 
-def test_secretariat_rights_need_totp(secretariat, delegation_a):
-    assert not secretariat.has_perm("delegations.invite", delegation_a)
-    assert not secretariat.has_perm("accounts.use_secretariat_screens")
-    totp_enable(secretariat)
-    assert has_mfa(secretariat)
-    assert secretariat.has_perm("delegations.invite", delegation_a)
-    assert secretariat.has_perm("accounts.use_secretariat_screens")
+def test_secretariat_rights_need_totp(secretariat_without_totp, delegation_a):
+    sid = secretariat_without_totp
+    assert not sid.has_perm("delegations.invite", delegation_a)
+    assert not sid.has_perm("accounts.use_secretariat_screens")
+    totp_enable(sid)
+    assert has_mfa(sid)
+    assert sid.has_perm("delegations.invite", delegation_a)
+    assert sid.has_perm("accounts.use_secretariat_screens")
 
 
 def test_heads_invite_delegates_and_advisers_the_secretariat_any_role(
-    head_a, secretariat_mfa, alice, delegation_a, delegation_b
+    head_a, secretariat, alice, delegation_a, delegation_b
 ):
     assert invitable_roles(head_a, delegation_a) == ["delegate", "adviser"]
     assert invitable_roles(head_a, delegation_b) == []
     assert invitable_roles(alice, delegation_a) == []
-    assert set(invitable_roles(secretariat_mfa, delegation_b)) == {"head", "delegate", "adviser"}
+    assert set(invitable_roles(secretariat, delegation_b)) == {"head", "delegate", "adviser"}
 
 
 def test_a_head_manages_only_own_delegations_invitations(head_a, delegation_a, delegation_b):

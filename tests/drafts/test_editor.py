@@ -12,16 +12,10 @@ from drafts.services import (
     paragraph_move,
     paragraph_update,
 )
-from tests.factories import DelegationFactory, MembershipFactory, UserFactory, totp_enable
+from tests.factories import DelegationFactory, MembershipFactory, UserFactory
 
 # These tests read the interface and the texts in English.
 pytestmark = pytest.mark.usefixtures("english")
-
-
-@pytest.fixture(autouse=True)
-def _secretariat_has_mfa(secretariat):
-    """Secretariat screens need TOTP set up (accounts issue)."""
-    totp_enable(secretariat)
 
 
 def _texts(revision):

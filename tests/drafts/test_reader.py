@@ -18,12 +18,6 @@ from tests.factories import (
 pytestmark = pytest.mark.usefixtures("english")
 
 
-@pytest.fixture(autouse=True)
-def _secretariat_has_mfa(secretariat):
-    """Secretariat screens need TOTP set up (accounts issue)."""
-    totp_enable(secretariat)
-
-
 def _reader_url(revision):
     return reverse("revision_detail", args=[revision.document.slug, revision.number])
 
@@ -31,6 +25,7 @@ def _reader_url(revision):
 def _big_revision(paragraphs: int, comments: int):
     """A published revision with many paragraphs and comments, built with bulk_create."""
     secretariat = UserFactory(is_secretariat=True)
+    totp_enable(secretariat)
     document = OutcomeDocumentFactory()
     draft = Revision.objects.create(document=document, number=1)
     Paragraph.objects.bulk_create(

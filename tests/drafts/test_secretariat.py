@@ -7,16 +7,10 @@ from openpyxl import load_workbook
 
 from drafts.models import Comment, CommentEvent, Position, Revision
 from drafts.services import comment_create, revision_publish
-from tests.factories import MembershipFactory, UserFactory, totp_enable
+from tests.factories import MembershipFactory, UserFactory
 
 # These tests read the interface and the texts in English.
 pytestmark = pytest.mark.usefixtures("english")
-
-
-@pytest.fixture(autouse=True)
-def _secretariat_has_mfa(secretariat):
-    """Secretariat screens need TOTP set up (accounts issue)."""
-    totp_enable(secretariat)
 
 
 @pytest.fixture

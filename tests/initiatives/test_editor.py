@@ -34,8 +34,8 @@ def test_a_stale_edit_is_a_conflict_and_overwrites_nothing(section, secretariat)
     assert section.body_en == "Alice's"
 
 
-def test_the_editor_shows_both_texts_on_a_conflict(client, section, secretariat_mfa):
-    client.force_login(secretariat_mfa)
+def test_the_editor_shows_both_texts_on_a_conflict(client, section, secretariat):
+    client.force_login(secretariat)
     url = "/en/initiatives/green-shield/sections/objectives/edit/"
     client.post(url, {"body_ru": "Алиса", "body_en": "Alice's text", "version": 1})
 
@@ -49,8 +49,8 @@ def test_the_editor_shows_both_texts_on_a_conflict(client, section, secretariat_
     assert section.body_en == "Alice's text"
 
 
-def test_history_shows_a_word_diff_between_versions(client, section, secretariat_mfa):
-    client.force_login(secretariat_mfa)
+def test_history_shows_a_word_diff_between_versions(client, section, secretariat):
+    client.force_login(secretariat)
     url = "/en/initiatives/green-shield/sections/objectives/edit/"
     client.post(url, {"body_ru": "Цели", "body_en": "Clear objectives", "version": 1})
     client.post(url, {"body_ru": "Цели", "body_en": "Clear and shared objectives", "version": 2})
@@ -62,11 +62,9 @@ def test_history_shows_a_word_diff_between_versions(client, section, secretariat
     assert "<ins>and shared </ins>" in body or "<ins> and shared</ins>" in body
 
 
-def test_secretariat_adds_a_funding_entry_and_bad_input_gets_an_error(
-    client, section, secretariat_mfa
-):
+def test_secretariat_adds_a_funding_entry_and_bad_input_gets_an_error(client, section, secretariat):
     undp = DelegationFactory(kind="organisation", iso_code="", name_en="UNDP")
-    client.force_login(secretariat_mfa)
+    client.force_login(secretariat)
     url = "/en/initiatives/green-shield/funding/"
 
     bad = client.post(
@@ -90,8 +88,8 @@ def test_only_the_secretariat_opens_the_initiative_editor(client, section, alice
     assert response.status_code == (403 if who else 302)
 
 
-def test_secretariat_builds_the_results_framework(client, section, secretariat_mfa):
-    client.force_login(secretariat_mfa)
+def test_secretariat_builds_the_results_framework(client, section, secretariat):
+    client.force_login(secretariat)
     base = "/en/initiatives/green-shield/results/add/"
 
     client.post(base + "outcome/", {"title_ru": "Итог", "title_en": "Outcome A", "position": 1})
@@ -121,12 +119,10 @@ def test_secretariat_builds_the_results_framework(client, section, secretariat_m
     assert "Outcome A" in public and "Area" in public
 
 
-def test_an_output_cannot_be_attached_to_another_initiatives_outcome(
-    client, section, secretariat_mfa
-):
+def test_an_output_cannot_be_attached_to_another_initiatives_outcome(client, section, secretariat):
     other = InitiativeFactory()
     foreign = other.outcomes.create(title_en="Foreign", title_ru="Чужой")
-    client.force_login(secretariat_mfa)
+    client.force_login(secretariat)
 
     response = client.post(
         "/en/initiatives/green-shield/results/add/output/",

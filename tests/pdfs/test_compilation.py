@@ -10,7 +10,6 @@ from drafts.models import Comment, Revision
 from drafts.services import comment_answer, comment_create
 from pdfs.compilation import compilation_pdf
 from tests.api.conftest import client_for
-from tests.factories import totp_enable
 
 from .pdftext import pdf_reader, pdf_text
 
@@ -46,7 +45,6 @@ def comments(alice, bob, secretariat, published_revision):
 
 
 def test_the_secretariat_downloads_the_compilation_as_a_pdf_table(client, secretariat, comments):
-    totp_enable(secretariat)
     client.force_login(secretariat)
     with translation.override("en"):
         url = reverse("compilation_download", args=[comments.document.slug, 1, "pdf"])

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from pdfs.models import PdfJob
+from pdfs.permissions import pdf_job_requester_key
 from pdfs.services import pdf_job_request
 
 # Real commits, as in production: the task is sent by transaction.on_commit inside the request.
@@ -44,10 +45,15 @@ def test_asking_again_answers_at_once_from_the_stored_job(
     assert PdfJob.objects.count() == 1
 
 
+def _status_url(job, user=None) -> str:
+    """The status URL the requester was given: it carries their key."""
+    return reverse("pdf_job_status", args=[job.pk]) + f"?key={pdf_job_requester_key(job, user)}"
+
+
 def test_the_status_endpoint_returns_the_job_state(client, published_revision):
     job = pdf_job_request(revision=published_revision, language="en", user=None, enqueue=False)
 
-    payload = client.get(reverse("pdf_job_status", args=[job.pk])).json()
+    payload = client.get(_status_url(job)).json()
 
     assert payload["status"] == "pending"
     assert payload["download_url"] is None
@@ -59,10 +65,31 @@ def test_a_failed_job_reports_its_reason(client, published_revision):
     job = pdf_job_request(revision=published_revision, language="en", user=None, enqueue=False)
     PdfJob.objects.filter(pk=job.pk).update(status="failed", error="WeasyPrint crashed")
 
-    payload = client.get(reverse("pdf_job_status", args=[job.pk])).json()
+    payload = client.get(_status_url(job)).json()
 
     assert payload["status"] == "failed"
     assert payload["error"] == "WeasyPrint crashed"
+
+
+def test_the_job_status_is_only_for_whoever_holds_its_key(client, published_revision, alice):
+    job = pdf_job_request(revision=published_revision, language="en", user=None, enqueue=False)
+    bare = reverse("pdf_job_status", args=[job.pk])
+
+    assert client.get(bare).status_code == 404  # ids are sequential: no key, no job
+    assert client.get(bare + "?key=forged").status_code == 404
+    client.force_login(alice)
+    # The anonymous requester's key is not Alice's.
+    assert client.get(_status_url(job, None)).status_code == 404
+    assert client.get(_status_url(job, alice)).status_code == 200
+
+
+def test_the_status_url_given_with_the_job_carries_the_key(client, published_revision):
+    response = client.post(
+        reverse("pdf_request", args=[published_revision.document.slug, 1, "en"]),
+        HTTP_ACCEPT="application/json",
+    )
+
+    assert client.get(response.json()["status_url"]).status_code == 200
 
 
 @pytest.mark.parametrize("who", ["anonymous", "alice"])

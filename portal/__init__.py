@@ -1,0 +1,1 @@
+"""The bottom layer: what every app shares and that knows none of them (no app imports)."""
