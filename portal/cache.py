@@ -40,7 +40,9 @@ class FailOpenRedisCache(RedisCache):
         return ",".join(self._servers)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._call("add", False, key, value, timeout, version)
+        # "Added": allauth takes a lock with add() before it counts a login attempt, and a
+        # lock that can never be taken would refuse every login while Redis is down.
+        return self._call("add", True, key, value, timeout, version)
 
     def get(self, key, default=None, version=None):
         return self._call("get", default, key, default, version)
