@@ -172,7 +172,11 @@ ERRORS = {
     403: OpenApiResponse(ErrorSerializer, description="Not allowed"),
     404: OpenApiResponse(ErrorSerializer, description="Not found (or not visible to you)"),
 }
-NUMBER = OpenApiParameter("number", int, OpenApiParameter.PATH, description="Revision number")
+# Revision numbers as the routes (at most 9 digits) and CompareQuerySerializer accept them.
+REVISION_NUMBER = {"type": "integer", "minimum": 1, "maximum": 100000}
+NUMBER = OpenApiParameter(
+    "number", REVISION_NUMBER, OpenApiParameter.PATH, description="Revision number"
+)
 
 
 class CSVRenderer(renderers.BaseRenderer):
@@ -276,8 +280,12 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         summary="Paragraph- and word-level differences between two revisions",
         parameters=[
             LANG_PARAMETER,
-            OpenApiParameter("from", int, required=True, description="Older revision number"),
-            OpenApiParameter("to", int, required=True, description="Newer revision number"),
+            OpenApiParameter(
+                "from", REVISION_NUMBER, required=True, description="Older revision number"
+            ),
+            OpenApiParameter(
+                "to", REVISION_NUMBER, required=True, description="Newer revision number"
+            ),
         ],
         responses={200: CompareSerializer, 400: ERRORS[400], 404: ERRORS[404]},
         examples=[COMPARE_EXAMPLE],

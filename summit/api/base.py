@@ -18,7 +18,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import (
     exceptions,
     filters,
@@ -104,6 +104,10 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         message = _("The request is not valid.")
         body = error_body(response.status_code, "invalid", message, fields=_flatten(exc.detail))
+    elif isinstance(exc, exceptions.Throttled):
+        # DRF's own message is only half translated; Retry-After stays as DRF set it.
+        message = _("Too many requests. Try again in %(seconds)d s.") % {"seconds": exc.wait or 1}
+        body = error_body(response.status_code, "throttled", message)
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
         code = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
@@ -121,6 +125,7 @@ def not_found(request, *args, **kwargs):
 # --- Input: what the API accepts is exactly what its schema says, nothing coerced.
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
     """A filter on an id or a number: a whole number from 1 to MAX_ID, else a 400."""
 
@@ -214,8 +219,9 @@ class Pagination(pagination.PageNumberPagination):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:
             parameter["schema"]["minimum"] = 1
-            if parameter["name"] == self.page_size_query_param:
-                parameter["schema"]["maximum"] = self.max_page_size
+            parameter["schema"]["maximum"] = (
+                self.max_page_size if parameter["name"] == self.page_size_query_param else MAX_ID
+            )
         return parameters
 
 

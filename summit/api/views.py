@@ -1,3 +1,4 @@
+import django_filters
 from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -5,7 +6,7 @@ from rest_framework import viewsets
 from summit.models import Meeting
 from summit.selectors import meetings_with_agenda
 
-from .base import LANG_PARAMETER, PublicReadMixin
+from .base import LANG_PARAMETER, IdFilter, PublicReadMixin
 from .serializers import MeetingSerializer, SummitSerializer
 
 SUMMIT_EXAMPLE = OpenApiExample(
@@ -52,6 +53,14 @@ MEETING_EXAMPLE = OpenApiExample(
 )
 
 
+class MeetingFilter(django_filters.FilterSet):
+    summit = IdFilter(field_name="summit_id", help_text="Summit id")
+
+    class Meta:
+        model = Meeting
+        fields = ["kind", "summit"]
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="The summits with their meetings",
@@ -88,7 +97,7 @@ class SummitViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
 )
 class MeetingViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = MeetingSerializer
-    filterset_fields = ["kind", "summit"]
+    filterset_class = MeetingFilter
     ordering_fields = ["start_date", "title"]
 
     def get_queryset(self):

@@ -1,0 +1,37 @@
+"""The OpenAPI schema says every answer the API can give, errors included.
+
+Views document their own successes and the errors particular to them; the errors that any
+operation can answer come from the shared machinery and are added here, once:
+
+- 400: a query parameter out of its schema (`lang`, paging, filters) or a body that does not
+  parse;
+- 401: a token that is not valid (on any endpoint), or no credentials where they are needed;
+- 403: a write without a CSRF token in a browser session, or one the rules refuse;
+- 404: an id that does not exist or is not visible, a page past the last;
+- 429: throttled (with Retry-After).
+"""
+
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
+COMMON = {
+    "400": "Invalid input",
+    "401": "Not authenticated, or the token is not valid",
+    "404": "Not found (or not visible to you)",
+    "429": "Too many requests; the Retry-After header says when to try again",
+}
+WRITES = {"403": "Not allowed"}
+
+
+def document_errors(result, generator, request, public):
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            errors = {**COMMON, **(WRITES if method != "get" else {})}
+            for code, description in errors.items():
+                responses.setdefault(
+                    code,
+                    {
+                        "description": description,
+                        "content": {"application/json": {"schema": ERROR_REF}},
+                    },
+                )
+    return result
