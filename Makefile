@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install system-deps run test lint format migrations-check worker beat clean
+.PHONY: install system-deps run test fuzz lint format migrations-check worker beat clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -28,6 +28,11 @@ run: install system-deps
 
 test: install system-deps
 	$(PY) -m pytest
+
+# The property-based tests with a long budget (the suite runs them short).
+fuzz: install
+	FUZZ_EXAMPLES=500 SCHEMA_FUZZ_EXAMPLES=100 $(PY) -m pytest \
+		tests/test_fuzz_inputs.py tests/api/test_schema.py tests/api/test_hardening.py
 
 lint: install
 	$(VENV)/bin/ruff check .

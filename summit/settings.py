@@ -329,7 +329,7 @@ if LOG_FORMAT == "json":
     # One JSON object per line on stdout, for the container's log collector.
     LOGGING["formatters"] = {
         "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
+            "()": "portal.logs.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         }

@@ -39,6 +39,7 @@ from summit.api.base import (
     LANG_PARAMETER,
     APIViewMixin,
     ErrorSerializer,
+    FilterSet,
     IdFilter,
     PublicReadMixin,
     RulesPermission,
@@ -206,7 +207,7 @@ class PDFRenderer(renderers.BaseRenderer):
         return data
 
 
-class DocumentFilter(django_filters.FilterSet):
+class DocumentFilter(FilterSet):
     initiative = django_filters.CharFilter(
         field_name="initiatives__slug", distinct=True, help_text="Slug of an initiative"
     )
@@ -390,7 +391,7 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         return response
 
 
-class CommentFilter(django_filters.FilterSet):
+class CommentFilter(FilterSet):
     document = IdFilter(field_name="revision__document_id", help_text="Document id")
     revision = IdFilter(
         field_name="revision__number", help_text="Revision number (with `document`)"

@@ -5,7 +5,7 @@ from rest_framework import viewsets
 
 from initiatives.models import FundingEntry, Initiative
 from initiatives.selectors import initiative_detail_queryset
-from summit.api.base import LANG_PARAMETER, PublicReadMixin
+from summit.api.base import LANG_PARAMETER, FilterSet, PublicReadMixin
 
 from .serializers import InitiativeDetailSerializer, InitiativeListSerializer
 
@@ -79,7 +79,7 @@ DETAIL_EXAMPLE = OpenApiExample(
 )
 
 
-class InitiativeFilter(django_filters.FilterSet):
+class InitiativeFilter(FilterSet):
     tag = django_filters.CharFilter(field_name="tags__slug", distinct=True)
     delegation = django_filters.CharFilter(
         method="filter_delegation", help_text="Slug of the lead or a partner delegation"

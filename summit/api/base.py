@@ -125,6 +125,22 @@ def not_found(request, *args, **kwargs):
 # --- Input: what the API accepts is exactly what its schema says, nothing coerced.
 
 
+class FilterSet(django_filters.FilterSet):
+    """The API's filter sets: a choice or a number given empty is refused (400) rather than
+    read as "any", because no enum or integer of the schema includes the empty string (an
+    empty text filter, a string in the schema, still means "any")."""
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        for name, filter_ in self.filters.items():
+            if isinstance(filter_, django_filters.CharFilter):
+                continue
+            if name in self.data and self.data.get(name) == "":
+                self.form.add_error(name, _("This value may not be empty."))
+                valid = False
+        return valid
+
+
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
     """A filter on an id or a number: a whole number from 1 to MAX_ID, else a 400."""
@@ -211,6 +227,11 @@ class Pagination(pagination.PageNumberPagination):
         page_size = serializers.IntegerField(min_value=1, max_value=200, required=False)
 
     def paginate_queryset(self, queryset, request, view=None):
+        empty = [name for name in ("page", "page_size") if request.query_params.get(name) == ""]
+        if empty:  # DRF would read an empty number as "not given"
+            raise exceptions.ValidationError(
+                {name: [_("This value may not be empty.")] for name in empty}
+            )
         query = self.Query(data=request.query_params)
         query.is_valid(raise_exception=True)
         return super().paginate_queryset(queryset, request, view)

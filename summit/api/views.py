@@ -1,4 +1,3 @@
-import django_filters
 from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -6,7 +5,7 @@ from rest_framework import viewsets
 from summit.models import Meeting
 from summit.selectors import meetings_with_agenda
 
-from .base import LANG_PARAMETER, IdFilter, PublicReadMixin
+from .base import LANG_PARAMETER, FilterSet, IdFilter, PublicReadMixin
 from .serializers import MeetingSerializer, SummitSerializer
 
 SUMMIT_EXAMPLE = OpenApiExample(
@@ -53,7 +52,7 @@ MEETING_EXAMPLE = OpenApiExample(
 )
 
 
-class MeetingFilter(django_filters.FilterSet):
+class MeetingFilter(FilterSet):
     summit = IdFilter(field_name="summit_id", help_text="Summit id")
 
     class Meta:

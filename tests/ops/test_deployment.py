@@ -127,8 +127,10 @@ def _check_gunicorn(args: list[str]) -> None:
 
 
 def _celery_help(subcommand: str) -> str:
+    """`celery -A summit <subcommand> --help`; "--help" alone for celery's own options."""
+    command = [subcommand] if subcommand == "--help" else [subcommand, "--help"]
     result = subprocess.run(
-        [str(VENV_BIN / "celery"), "-A", "summit", subcommand, "--help"],
+        [str(VENV_BIN / "celery"), "-A", "summit", *command],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -142,7 +144,12 @@ def _check_celery(args: list[str]) -> None:
     assert args[:2] == ["-A", "summit"]
     # `celery -A summit` loads summit.celery_app (re-exported from summit/celery.py).
     assert isinstance(importlib.import_module("summit").celery_app, Celery)
-    subcommand, options = args[2], args[3:]
+    rest = args[2:]
+    # Options of `celery` itself (--quiet: no banner, the logs stay JSON) before the command.
+    while rest[0].startswith("-"):
+        assert rest[0] in _celery_help("--help"), f"celery: no {rest[0]}"
+        rest = rest[1:]
+    subcommand, options = rest[0], rest[1:]
     if subcommand == "inspect":
         subcommand, options = "inspect", options[1:]
     help_text = _celery_help(subcommand)
@@ -329,6 +336,8 @@ def test_gunicorn_serves_the_probes_with_the_image_config_and_logs_json(tmp_path
     records = [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
     assert any("/healthz" in record["message"] for record in records)
     assert {"time", "level", "logger", "message"} <= set(records[0])
+    # Start-up lines (before Django sets TZ) and request lines (after) both in UTC.
+    assert all(record["time"].endswith("Z") for record in records), records
 
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL (a real Redis)")
@@ -351,10 +360,10 @@ def test_worker_and_beat_answer_their_compose_health_checks(tmp_path, services):
             [str(VENV_BIN / "celery"), *command[1:]],
             cwd=ROOT,
             env=env,
-            stdout=(tmp_path / f"{command[3]}.log").open("w"),
+            stdout=(tmp_path / f"{name}.log").open("w"),
             stderr=subprocess.STDOUT,
         )
-        for command in (worker_command, beat_command)
+        for name, command in (("worker", worker_command), ("beat", beat_command))
     ]
     try:
         # Wait cheaply until both nodes answer, then run each health check exactly as Docker does.
@@ -383,3 +392,14 @@ def test_worker_and_beat_answer_their_compose_health_checks(tmp_path, services):
             process.terminate()
         for process in processes:
             process.wait(timeout=30)
+    # One JSON object per line, from start-up on (operations.md promises it). Except one: the
+    # line Celery writes from its signal handler when told to stop ("worker: Warm shutdown"),
+    # straight to stderr, because logging is not safe inside a signal handler.
+    for name in ("worker", "beat"):
+        for line in (tmp_path / f"{name}.log").read_text().splitlines():
+            if line.strip() and not line.startswith("worker: Warm shutdown"):
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    pytest.fail(f"{name}: not a JSON line: {line!r}")
+                assert record["time"].endswith("Z"), line
