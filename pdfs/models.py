@@ -48,6 +48,9 @@ class PdfJob(models.Model):
     # The Celery task holding the job: its own message coming back after a lost worker may
     # take the job over at once, any other message must wait for it to go stale.
     task_id = models.CharField(max_length=64, blank=True)
+    # The Celery node rendering it ("celery@host"): when that node starts again, whatever it
+    # was rendering died with it and is sent again at once (pdfs.tasks, worker_ready).
+    worker = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     enqueued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)

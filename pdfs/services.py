@@ -98,7 +98,7 @@ def pdf_job_enqueue(*, job_id: int) -> bool:
     return True
 
 
-def pdf_job_render(*, job_id: int, task_id: str = "") -> PdfJob:
+def pdf_job_render(*, job_id: int, task_id: str = "", worker: str = "") -> PdfJob:
     """Render the job's PDF and store it; idempotent, and every failure is recorded."""
     now = timezone.now()
     with transaction.atomic():
@@ -120,8 +120,17 @@ def pdf_job_render(*, job_id: int, task_id: str = "") -> PdfJob:
         job.error = ""
         job.attempts += 1
         job.task_id = task_id
+        job.worker = worker
         job.save(
-            update_fields=["status", "started_at", "finished_at", "error", "attempts", "task_id"]
+            update_fields=[
+                "status",
+                "started_at",
+                "finished_at",
+                "error",
+                "attempts",
+                "task_id",
+                "worker",
+            ]
         )
     try:
         context = documents.revision_context(job.revision, job.language)
@@ -160,6 +169,27 @@ def _fail(job: PdfJob, reason: str) -> PdfJob:
     )
     job.refresh_from_db()
     return job
+
+
+def pdf_jobs_requeue_orphaned(*, worker: str) -> int:
+    """Send again the jobs `worker` was rendering: called when that node (re)starts, so it is
+    rendering nothing and they died with its previous process. Each goes back to pending
+    first, so that the new message may take it; the old one, should Redis still redeliver it,
+    finds the job taken or done and leaves it (pdf_job_render), never rendering it twice."""
+    if not worker:
+        return 0
+    orphaned = list(
+        PdfJob.objects.filter(status=PdfJob.Status.RENDERING, worker=worker).values_list(
+            "pk", flat=True
+        )
+    )
+    PdfJob.objects.filter(pk__in=orphaned, status=PdfJob.Status.RENDERING, worker=worker).update(
+        status=PdfJob.Status.PENDING, worker=""
+    )
+    for job_id in orphaned:
+        logger.warning("PDF job %s was lost with worker %s: sent again", job_id, worker)
+        pdf_job_enqueue(job_id=job_id)
+    return len(orphaned)
 
 
 def pdf_jobs_requeue_stale() -> int:

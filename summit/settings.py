@@ -203,6 +203,8 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
+# The queue tasks go to and workers read by default (one Redis may serve several portals).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -213,6 +215,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 3,
     "socket_timeout": 5,
     "max_retries": 1,
+    # An unacknowledged message (acks_late) is redelivered after this long: longer than any
+    # task may run (pdfs.tasks.TIME_LIMIT), so a task still running is never sent twice. A
+    # worker that dies is faster: it sends its lost jobs again when it restarts.
+    "visibility_timeout": 300,
 }
 CELERY_TASK_PUBLISH_RETRY = False
 # WeasyPrint keeps memory between documents: recycle worker processes.

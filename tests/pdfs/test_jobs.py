@@ -165,6 +165,39 @@ def test_a_stale_rendering_job_is_taken_over(published_revision):
     assert job.status == PdfJob.Status.READY
 
 
+def test_a_restarted_worker_sends_again_the_jobs_it_was_rendering(published_revision):
+    from types import SimpleNamespace
+
+    from pdfs.tasks import requeue_what_this_worker_lost
+
+    lost = _pending_job(published_revision, "ru")
+    elsewhere = _pending_job(published_revision, "en")
+    PdfJob.objects.filter(pk=lost.pk).update(
+        status=PdfJob.Status.RENDERING, started_at=timezone.now(), task_id="t1", worker="celery@a"
+    )
+    PdfJob.objects.filter(pk=elsewhere.pk).update(
+        status=PdfJob.Status.RENDERING, started_at=timezone.now(), task_id="t2", worker="celery@b"
+    )
+
+    # What Celery does when "celery@a" is ready again (tasks run eagerly here).
+    requeue_what_this_worker_lost(sender=SimpleNamespace(hostname="celery@a"))
+
+    lost.refresh_from_db()
+    elsewhere.refresh_from_db()
+    assert lost.status == PdfJob.Status.READY
+    assert elsewhere.status == PdfJob.Status.RENDERING  # another node's: it may still be alive
+    # The lost message, should Redis deliver it after all, leaves the finished job alone.
+    assert pdf_job_render(job_id=lost.pk, task_id="t1").attempts == lost.attempts
+
+
+def test_no_message_is_redelivered_while_its_task_may_still_run():
+    from django.conf import settings
+
+    from pdfs.tasks import TIME_LIMIT
+
+    assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] > TIME_LIMIT
+
+
 def test_rendering_a_ready_job_again_does_nothing(published_revision, on_commit):
     job = on_commit(pdf_job_request, revision=published_revision, language="ru", user=None)
 
