@@ -8,6 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import length_limits
+
+COMMENT_MAX_LENGTH = 5000
+PARAGRAPH_MAX_LENGTH = 10000
+REVISION_SUMMARY_MAX_LENGTH = 2000
+
 
 class RevisionFrozen(ValidationError):
     """A published revision is the record of what was circulated: it never changes."""
@@ -77,7 +83,9 @@ class Revision(models.Model):
     )
     number = models.PositiveIntegerField(_("number"))
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
-    summary = models.TextField(_("change summary"), blank=True)
+    summary = models.TextField(
+        _("change summary"), blank=True, max_length=REVISION_SUMMARY_MAX_LENGTH
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     published_by = models.ForeignKey(
@@ -104,6 +112,7 @@ class Revision(models.Model):
                 condition=Q(state="draft") | Q(published_at__isnull=False),
                 name="published_revision_has_date",
             ),
+            *length_limits("revision", REVISION_SUMMARY_MAX_LENGTH, "summary*"),
         ]
 
     def __str__(self):
@@ -144,7 +153,7 @@ class Paragraph(models.Model):
     key = models.CharField(max_length=12, default=new_paragraph_key, editable=False)
     position = models.PositiveIntegerField(_("position"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), max_length=PARAGRAPH_MAX_LENGTH)
     negotiation = models.CharField(
         _("negotiation status"),
         max_length=20,
@@ -168,6 +177,7 @@ class Paragraph(models.Model):
         verbose_name_plural = _("paragraphs")
         constraints = [
             models.UniqueConstraint(fields=["revision", "key"], name="unique_paragraph_key"),
+            *length_limits("paragraph", PARAGRAPH_MAX_LENGTH, "text*"),
         ]
         indexes = [models.Index(fields=["revision", "position"])]
 
@@ -226,8 +236,8 @@ class Comment(models.Model):
         related_name="comments",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COMMENT)
-    body = models.TextField(_("comment"), max_length=5000)
-    proposed_text = models.TextField(_("proposed text"), max_length=5000, blank=True)
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
+    proposed_text = models.TextField(_("proposed text"), max_length=COMMENT_MAX_LENGTH, blank=True)
     visibility = models.CharField(
         _("visible to"), max_length=20, choices=Visibility.choices, default=Visibility.ALL
     )
@@ -239,7 +249,9 @@ class Comment(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
     )
-    response = models.TextField(_("secretariat response"), max_length=5000, blank=True)
+    response = models.TextField(
+        _("secretariat response"), max_length=COMMENT_MAX_LENGTH, blank=True
+    )
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -267,6 +279,7 @@ class Comment(models.Model):
                 condition=~Q(kind="amendment") | ~Q(proposed_text=""),
                 name="amendment_has_proposed_text",
             ),
+            *length_limits("comment", COMMENT_MAX_LENGTH, "body", "proposed_text", "response"),
         ]
 
     def __str__(self):

@@ -9,6 +9,8 @@ from accounts.models import User
 from accounts.permissions import membership_of
 
 from .models import (
+    COMMENT_MAX_LENGTH,
+    PARAGRAPH_MAX_LENGTH,
     Comment,
     CommentEvent,
     OutcomeDocument,
@@ -17,9 +19,6 @@ from .models import (
     Revision,
     RevisionFrozen,
 )
-
-COMMENT_MAX_LENGTH = 5000
-PARAGRAPH_MAX_LENGTH = 10000
 
 
 class EditConflict(Exception):

@@ -1,12 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import FundingEntry, Indicator, Initiative, Outcome, Output
+from .models import SECTION_MAX_LENGTH, FundingEntry, Indicator, Initiative, Outcome, Output
 
 
 class SectionForm(forms.Form):
-    body_ru = forms.CharField(label=_("Text (Russian)"), widget=forms.Textarea(attrs={"rows": 10}))
-    body_en = forms.CharField(label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 10}))
+    body_ru = forms.CharField(
+        label=_("Text (Russian)"),
+        max_length=SECTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    body_en = forms.CharField(
+        label=_("Text (English)"),
+        max_length=SECTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 

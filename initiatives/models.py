@@ -4,6 +4,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import length_limits
+
+SUMMARY_MAX_LENGTH = 2_000
+SECTION_MAX_LENGTH = 20_000
+
 
 class Tag(models.Model):
     class Kind(models.TextChoices):
@@ -32,7 +37,7 @@ class Initiative(models.Model):
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(unique=True)
-    summary = models.TextField(_("summary"))
+    summary = models.TextField(_("summary"), max_length=SUMMARY_MAX_LENGTH)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
     )
@@ -60,6 +65,7 @@ class Initiative(models.Model):
         ordering = ["position", "title"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+        constraints = length_limits("initiative", SUMMARY_MAX_LENGTH, "summary*")
 
     def __str__(self):
         return self.title
@@ -83,7 +89,7 @@ class Section(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    body = models.TextField(_("text"), blank=True)
+    body = models.TextField(_("text"), blank=True, max_length=SECTION_MAX_LENGTH)
     # Optimistic locking: an edit names the version it started from.
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
@@ -93,7 +99,8 @@ class Section(models.Model):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         constraints = [
-            models.UniqueConstraint(fields=["initiative", "kind"], name="unique_section_kind")
+            models.UniqueConstraint(fields=["initiative", "kind"], name="unique_section_kind"),
+            *length_limits("section", SECTION_MAX_LENGTH, "body*"),
         ]
 
     def __str__(self):
@@ -103,8 +110,8 @@ class Section(models.Model):
 class SectionVersion(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
-    body_ru = models.TextField(blank=True)
-    body_en = models.TextField(blank=True)
+    body_ru = models.TextField(blank=True, max_length=SECTION_MAX_LENGTH)
+    body_en = models.TextField(blank=True, max_length=SECTION_MAX_LENGTH)
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
@@ -113,7 +120,8 @@ class SectionVersion(models.Model):
     class Meta:
         ordering = ["section", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["section", "number"], name="unique_section_version")
+            models.UniqueConstraint(fields=["section", "number"], name="unique_section_version"),
+            *length_limits("section_version", SECTION_MAX_LENGTH, "body_ru", "body_en"),
         ]
 
     def __str__(self):

@@ -1,11 +1,13 @@
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from drafts.services import EditConflict
 
-from .models import FundingEntry, Initiative, Section, SectionVersion
+from .models import SECTION_MAX_LENGTH, FundingEntry, Initiative, Section, SectionVersion
 
 
 @transaction.atomic
@@ -17,6 +19,11 @@ def section_update(
     `version` is the version the editor started from: if somebody saved in between,
     nothing is written and EditConflict carries the current text.
     """
+    for field, text in (("body_ru", body_ru), ("body_en", body_en)):
+        if len(text) > SECTION_MAX_LENGTH:
+            raise ValidationError(
+                {field: _("At most %(max)d characters, please.") % {"max": SECTION_MAX_LENGTH}}
+            )
     updated = Section.objects.filter(pk=section.pk, version=version).update(
         body_ru=body_ru, body_en=body_en, version=F("version") + 1, updated_at=timezone.now()
     )

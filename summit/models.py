@@ -3,6 +3,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import length_limits
+
+DESCRIPTION_MAX_LENGTH = 10_000
+
 
 class Summit(models.Model):
     name = models.CharField(_("name"), max_length=300)
@@ -11,7 +15,7 @@ class Summit(models.Model):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     timezone = models.CharField(_("time zone"), max_length=50, default="Asia/Almaty")
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=DESCRIPTION_MAX_LENGTH)
 
     class Meta:
         ordering = ["-start_date", "acronym"]
@@ -23,7 +27,8 @@ class Summit(models.Model):
                 | Q(end_date__isnull=True)
                 | Q(start_date__isnull=True),
                 name="summit_ends_after_start",
-            )
+            ),
+            *length_limits("summit", DESCRIPTION_MAX_LENGTH, "description*"),
         ]
 
     def __str__(self):
@@ -42,7 +47,7 @@ class Meeting(models.Model):
     place = models.CharField(_("place"), max_length=200)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=DESCRIPTION_MAX_LENGTH)
     slug = models.SlugField(unique=True)
 
     class Meta:
@@ -55,7 +60,8 @@ class Meeting(models.Model):
                 | Q(end_date__isnull=True)
                 | Q(start_date__isnull=True),
                 name="meeting_ends_after_start",
-            )
+            ),
+            *length_limits("meeting", DESCRIPTION_MAX_LENGTH, "description*"),
         ]
 
     def __str__(self):
@@ -69,14 +75,15 @@ class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     position = models.PositiveSmallIntegerField(_("position"))
     title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=DESCRIPTION_MAX_LENGTH)
 
     class Meta:
         ordering = ["meeting", "position"]
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "position"], name="unique_agenda_position")
+            models.UniqueConstraint(fields=["meeting", "position"], name="unique_agenda_position"),
+            *length_limits("agenda_item", DESCRIPTION_MAX_LENGTH, "description*"),
         ]
 
     def __str__(self):

@@ -348,3 +348,44 @@ def test_a_connection_closed_by_the_server_is_replaced_before_the_next_request()
     finally:
         settings_dict["CONN_MAX_AGE"] = saved
         connection.close()
+
+
+# --- 9. Every free-text field has one limit: the form's, the service's and the database's.
+
+
+def test_a_million_character_section_is_refused_by_the_form_the_service_and_the_database(
+    client, secretariat
+):
+    from django.core.exceptions import ValidationError
+    from django.db import IntegrityError, transaction
+
+    from initiatives.models import SECTION_MAX_LENGTH, Section
+    from initiatives.services import section_update
+    from tests.factories import InitiativeFactory
+
+    section = InitiativeFactory().sections.create(kind="objectives", body_en="Aims", body_ru="Цели")
+    huge = "ж" * 1_000_000
+    client.force_login(secretariat)
+
+    response = client.post(
+        reverse("section_edit", args=[section.initiative.slug, section.kind]),
+        {"body_ru": huge, "body_en": "Aims", "version": section.version},
+    )
+    assert response.status_code == 200 and 'class="errorlist"' in response.content.decode()
+    with pytest.raises(ValidationError):
+        section_update(
+            section=section, user=secretariat, body_ru=huge, body_en="", version=section.version
+        )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Section.objects.filter(pk=section.pk).update(body_ru="ж" * (SECTION_MAX_LENGTH + 1))
+    section.refresh_from_db()
+    assert section.body_ru == "Цели"
+
+
+def test_the_api_takes_a_comment_up_to_the_limit_the_database_keeps(as_alice, paragraph):
+    from drafts.models import COMMENT_MAX_LENGTH
+
+    too_long = {"paragraph": paragraph.pk, "body": "x" * (COMMENT_MAX_LENGTH + 1)}
+    assert "body" in _error(as_alice.post(COMMENTS, too_long, format="json"), 400)["fields"]
+    at_limit = {"paragraph": paragraph.pk, "body": "x" * COMMENT_MAX_LENGTH}
+    assert as_alice.post(COMMENTS, at_limit, format="json").status_code == 201
