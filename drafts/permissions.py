@@ -1,6 +1,7 @@
 """Who may read and write what in the outcome documents. Used by views, templates and the API."""
 
 import rules
+from django.utils.translation import gettext as _
 
 from accounts.permissions import (
     acts_as_secretariat,
@@ -24,6 +25,19 @@ can_read_revision = revision_is_published | acts_as_secretariat
 can_comment_on_revision = is_participant & revision_is_published & document_in_consultation
 
 rules.add_perm("drafts.read_revision", can_read_revision)
+
+
+def comment_refusal(user, revision) -> str | None:
+    """Why `user` may not comment on `revision`, in words for them; None when they may."""
+    if can_comment_on_revision(user, revision):
+        return None
+    if not is_participant(user):
+        return _("Only delegations and the secretariat comment on the texts.")
+    if not revision_is_published(user, revision):
+        return _("This revision is a draft: comments open once it is published.")
+    return _("The consultation on this document is closed: comments are no longer accepted.")
+
+
 rules.add_perm("drafts.comment_revision", can_comment_on_revision)
 rules.add_perm("drafts.edit_draft", acts_as_secretariat)
 rules.add_perm("drafts.publish_revision", acts_as_secretariat)

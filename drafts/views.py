@@ -35,6 +35,7 @@ from .forms import (
     add_service_errors,
 )
 from .models import Comment, OutcomeDocument, Paragraph, Revision
+from .permissions import comment_refusal
 from .rendering import ThreadRenderer
 from .selectors import (
     comments_for_triage,
@@ -184,10 +185,10 @@ def comment_create(request, slug, number):
             return redirect(f"{revision.get_absolute_url()}#c-{comment.pk}")
     if data is not None:
         status = 403 if status == 403 else 400
-    elif not rules.has_perm("drafts.comment_revision", request.user, revision):
+    else:
         # The form is not bound, so it cannot carry the error: the page says it instead.
-        status = 403
-        refusal = _("Comments on this revision are not accepted.")
+        refusal = comment_refusal(request.user, revision)
+        status = 403 if refusal else 200
     return render(
         request,
         "drafts/comment_form.html",

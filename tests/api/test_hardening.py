@@ -69,8 +69,17 @@ def test_posting_to_an_unknown_api_path_is_a_json_404_even_without_csrf(alice):
 # --- 2. The comment page for someone who may not comment is a refusal, not a 500.
 
 
-@pytest.mark.parametrize("who", ["secretariat", "outsider", "alice_closed"])
-def test_the_comment_page_refuses_politely(client, published_revision, secretariat, alice, who):
+@pytest.mark.parametrize(
+    "who,reason",
+    [
+        ("secretariat", "is a draft"),
+        ("outsider", "Only delegations and the secretariat"),
+        ("alice_closed", "is closed"),
+    ],
+)
+def test_the_comment_page_refuses_politely(
+    client, published_revision, secretariat, alice, who, reason, english
+):
     from tests.factories import UserFactory
 
     revision = published_revision
@@ -88,8 +97,9 @@ def test_the_comment_page_refuses_politely(client, published_revision, secretari
     response = client.get(url)
 
     assert response.status_code == 403
-    assert 'role="alert"' in response.content.decode()
-    assert "<textarea" not in response.content.decode()
+    page = response.content.decode()
+    assert 'role="alert"' in page and reason in page
+    assert "<textarea" not in page
 
 
 def test_a_huge_parent_id_on_the_comment_page_is_a_bad_request(client, published_revision, alice):
