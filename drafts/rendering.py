@@ -16,7 +16,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
-from .diff import WordOp
+from portal.diff import WordOp
+
 from .models import Comment
 
 

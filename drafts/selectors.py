@@ -115,8 +115,8 @@ def reader_context(revision: Revision, user) -> dict:
     the comments earlier revisions received on the same paragraphs (matched by key), and
     the user's delegation's official positions."""
     from accounts.permissions import membership_of
+    from portal.diff import word_diff
 
-    from .diff import word_diff
     from .models import Position
 
     paragraphs = paragraphs_numbered(revision)

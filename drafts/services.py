@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.permissions import membership_of
+from portal.concurrency import locked_at_version
 
 from .models import (
     COMMENT_MAX_LENGTH,
@@ -19,14 +20,6 @@ from .models import (
     Revision,
     RevisionFrozen,
 )
-
-
-class EditConflict(Exception):
-    """Somebody saved the same object since it was read; nothing was overwritten."""
-
-    def __init__(self, current):
-        super().__init__(f"{current!r} was changed by somebody else")
-        self.current = current
 
 
 def revision_create_first(*, document: OutcomeDocument) -> Revision:
@@ -179,13 +172,11 @@ def comment_edit(
     *, comment: Comment, user: User, body: str, proposed_text: str = "", version: int
 ) -> Comment:
     """The author edits until the secretariat answers; a stale version is a conflict."""
-    comment = (
-        Comment.objects.select_for_update().select_related("revision__document").get(pk=comment.pk)
+    comment = locked_at_version(
+        Comment.objects.select_related("revision__document"), pk=comment.pk, version=version
     )
     if not rules.has_perm("drafts.change_comment", user, comment):
         raise PermissionDenied(_("This comment can no longer be edited."))
-    if comment.version != version:
-        raise EditConflict(comment)
     body = clean_comment_text(body, field="body", required=True)
     needs_text = comment.kind in (Comment.Kind.AMENDMENT, Comment.Kind.ADDITION)
     proposed_text = clean_comment_text(proposed_text, field="proposed_text", required=needs_text)
@@ -352,17 +343,11 @@ def paragraph_update(
     """Save an edit made on the paragraph as it was at `version`. If somebody saved it in
     the meantime, EditConflict carries their text and nothing is written."""
     _check_editor(user, paragraph.revision)
-    current = (
-        # Lock only the paragraph row: the revision's state is read by the same query, and
-        # PostgreSQL refuses FOR UPDATE across the nullable bracketed_by join anyway.
-        Paragraph.objects.select_for_update(of=("self",))
-        .select_related("revision")
-        .get(pk=paragraph.pk)
+    current = locked_at_version(
+        Paragraph.objects.select_related("revision"), pk=paragraph.pk, version=version
     )
     if current.revision.is_published:
         raise RevisionFrozen(current.revision)
-    if current.version != version:
-        raise EditConflict(current)
     if kind not in Paragraph.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of paragraph.")})
     text_ru, text_en = clean_paragraph_texts(text_ru, text_en)
@@ -391,11 +376,12 @@ def paragraph_delete(*, paragraph: Paragraph, user: User, version: int) -> None:
     conflict too, so that their change is seen before it disappears."""
     _check_editor(user, paragraph.revision)
     revision = _draft_for_update(paragraph.revision)
-    current = Paragraph.objects.filter(pk=paragraph.pk, revision=revision).first()
-    if current is None:
+    try:
+        current = locked_at_version(
+            Paragraph.objects.filter(revision=revision), pk=paragraph.pk, version=version
+        )
+    except Paragraph.DoesNotExist:
         return  # already deleted by somebody else: the wish is fulfilled
-    if current.version != version:
-        raise EditConflict(current)
     current.delete()
     _renumber(revision, list(revision.paragraphs.order_by("position", "id")))
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import secretariat_required
 from accounts.services import user_mark_dashboard_seen
 from pdfs.compilation import compilation_pdf
+from portal.concurrency import EditConflict, conflict_form
 from portal.ids import parse_id
 
 from . import services
@@ -232,17 +233,11 @@ def comment_edit(request, pk):
                     proposed_text=form.cleaned_data["proposed_text"],
                     version=form.cleaned_data["version"],
                 )
-            except services.EditConflict as error:
+            except EditConflict as error:
                 # Show both texts; the form now carries the current version, so saving again
                 # is a deliberate choice to replace the other edit.
                 conflict = error.current
-                form = CommentEditForm(
-                    initial={
-                        "version": conflict.version,
-                        "body": form.cleaned_data["body"],
-                        "proposed_text": form.cleaned_data["proposed_text"],
-                    }
-                )
+                form = conflict_form(CommentEditForm, form.cleaned_data, error)
                 status = 409
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -505,11 +500,11 @@ def paragraph_edit(request, slug, key):
                     negotiation=data["negotiation"],
                     bracketed_by=data["bracketed_by"],
                 )
-            except services.EditConflict as error:
+            except EditConflict as error:
                 # Nothing was written. The form keeps the editor's text but now names the
                 # current version: saving again is a deliberate choice over the other edit.
                 conflict = error.current
-                form = ParagraphEditForm(initial={**data, "version": conflict.version})
+                form = conflict_form(ParagraphEditForm, data, error)
                 status = 409
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -552,7 +547,7 @@ def paragraph_delete(request, slug, key):
         return _bad_request(request, _("The form is incomplete; reload the editor."))
     try:
         services.paragraph_delete(paragraph=paragraph, user=request.user, version=version)
-    except services.EditConflict as error:
+    except EditConflict as error:
         return render(
             request,
             "drafts/paragraph_edit.html",

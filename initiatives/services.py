@@ -1,11 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from drafts.services import EditConflict
+from portal.concurrency import locked_at_version
 
 from .models import SECTION_MAX_LENGTH, FundingEntry, Initiative, Section, SectionVersion
 
@@ -24,12 +22,10 @@ def section_update(
             raise ValidationError(
                 {field: _("At most %(max)d characters, please.") % {"max": SECTION_MAX_LENGTH}}
             )
-    updated = Section.objects.filter(pk=section.pk, version=version).update(
-        body_ru=body_ru, body_en=body_en, version=F("version") + 1, updated_at=timezone.now()
-    )
-    section = Section.objects.get(pk=section.pk)
-    if not updated:
-        raise EditConflict(section)
+    section = locked_at_version(Section.objects, pk=section.pk, version=version)
+    section.body_ru, section.body_en = body_ru, body_en
+    section.version += 1
+    section.save(update_fields=["body_ru", "body_en", "version", "updated_at"])
     SectionVersion.objects.create(
         section=section,
         number=section.version,

@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import secretariat_required
-from drafts.diff import word_diff
 from drafts.selectors import documents_public
-from drafts.services import EditConflict
+from portal.concurrency import EditConflict, conflict_form
+from portal.diff import word_diff
 
 from .forms import FundingEntryForm, IndicatorForm, OutcomeForm, OutputForm, SectionForm
 from .models import FundingEntry, Indicator, Initiative, Section
@@ -61,9 +61,7 @@ def section_edit(request, slug, kind):
             except EditConflict as error:
                 # Show both texts; the editor's own text stays in the form, nothing is lost.
                 conflict = error.current
-                form = SectionForm(
-                    {**form.cleaned_data, "version": conflict.version}, initial=form.cleaned_data
-                )
+                form = conflict_form(SectionForm, form.cleaned_data, error)
             else:
                 messages.success(request, _("The section is saved."))
                 return redirect("initiative_edit", slug=slug)

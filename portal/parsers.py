@@ -7,7 +7,7 @@ from rest_framework import exceptions, parsers
 
 class JSONParser(parsers.JSONParser):
     """DRF's parser, plus the one way `json` fails that is not a ValueError: nesting deep
-    enough to exhaust the stack. (1e400 parses as inf; the strict fields of summit.api.base refuse it.)"""
+    enough to exhaust the stack. (1e400 parses as inf; the strict fields of portal.api refuse it.)"""
 
     def parse(self, stream, media_type=None, parser_context=None):
         try:

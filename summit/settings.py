@@ -351,11 +351,11 @@ if LOG_FORMAT == "json":
 INSTALLED_APPS += ["drf_spectacular_sidecar"]
 REST_FRAMEWORK.update(
     {
-        "EXCEPTION_HANDLER": "summit.api.base.exception_handler",
-        "DEFAULT_PAGINATION_CLASS": "summit.api.base.Pagination",
+        "EXCEPTION_HANDLER": "portal.api.exception_handler",
+        "DEFAULT_PAGINATION_CLASS": "portal.api.Pagination",
         "DEFAULT_FILTER_BACKENDS": [
             *REST_FRAMEWORK["DEFAULT_FILTER_BACKENDS"],
-            "summit.api.base.TextSearchFilter",
+            "portal.api.TextSearchFilter",
         ],
         "DEFAULT_THROTTLE_CLASSES": [
             "rest_framework.throttling.AnonRateThrottle",

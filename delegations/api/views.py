@@ -4,7 +4,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_v
 from rest_framework import viewsets
 
 from delegations.models import Delegation, Membership
-from summit.api.base import LANG_PARAMETER, FilterSet, PublicReadMixin
+from portal.api import LANG_PARAMETER, FilterSet, PublicReadMixin
 
 from . import permissions  # noqa: F401  (registers delegations.view_member_names)
 from .serializers import DelegationSerializer

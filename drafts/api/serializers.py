@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from drafts.models import Comment, OutcomeDocument, Paragraph, Revision
 from drafts.services import COMMENT_MAX_LENGTH
-from summit.api.base import MAX_ID, IdField, StrictCharField, StrictIntegerField
+from portal.api import MAX_ID, IdField, StrictCharField, StrictIntegerField
 
 
 class RevisionBriefSerializer(serializers.ModelSerializer):

@@ -35,7 +35,7 @@ from pdfs.api.views import (
 )
 from pdfs.compilation import compilation_pdf
 from pdfs.services import pdf_job_request
-from summit.api.base import (
+from portal.api import (
     LANG_PARAMETER,
     APIViewMixin,
     ErrorSerializer,

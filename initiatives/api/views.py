@@ -5,7 +5,7 @@ from rest_framework import viewsets
 
 from initiatives.models import FundingEntry, Initiative
 from initiatives.selectors import initiative_detail_queryset
-from summit.api.base import LANG_PARAMETER, FilterSet, PublicReadMixin
+from portal.api import LANG_PARAMETER, FilterSet, PublicReadMixin
 
 from .serializers import InitiativeDetailSerializer, InitiativeListSerializer
 

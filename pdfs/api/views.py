@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from pdfs.models import PdfJob
 from pdfs.permissions import JobAsked, pdf_job_requester_key
 from pdfs.selectors import pdf_job_payload
-from summit.api.base import LANG_PARAMETER, APIViewMixin, ErrorSerializer, check_rule
+from portal.api import LANG_PARAMETER, APIViewMixin, ErrorSerializer, check_rule
 
 from .serializers import PdfJobSerializer
 

@@ -13,8 +13,8 @@ from delegations.api.views import DelegationViewSet
 from drafts.api.views import CommentViewSet, DocumentViewSet
 from initiatives.api.views import InitiativeViewSet
 from pdfs.api.views import PdfJobViewSet
+from portal.api import not_found
 
-from .base import not_found
 from .views import MeetingViewSet, SummitViewSet
 
 router = DefaultRouter()

@@ -2,10 +2,10 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
+from portal.api import LANG_PARAMETER, FilterSet, IdFilter, PublicReadMixin
 from summit.models import Meeting
 from summit.selectors import meetings_with_agenda
 
-from .base import LANG_PARAMETER, FilterSet, IdFilter, PublicReadMixin
 from .serializers import MeetingSerializer, SummitSerializer
 
 SUMMIT_EXAMPLE = OpenApiExample(

@@ -5,12 +5,12 @@ from django.utils import timezone
 from drafts.models import Comment, CommentEvent
 from drafts.selectors import comments_visible_to
 from drafts.services import (
-    EditConflict,
     comment_answer,
     comment_create,
     comment_edit,
     comment_hide,
 )
+from portal.concurrency import EditConflict
 from tests.factories import UserFactory
 
 

@@ -1,6 +1,7 @@
 from types import SimpleNamespace
 
-from drafts.diff import compare_paragraphs, word_diff
+from drafts.diff import compare_paragraphs
+from portal.diff import word_diff
 
 
 def _p(key, text, kind="operative", number=None):

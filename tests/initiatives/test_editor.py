@@ -1,8 +1,8 @@
 import pytest
 
-from drafts.services import EditConflict
 from initiatives.models import FundingEntry, Section
 from initiatives.services import section_update
+from portal.concurrency import EditConflict
 from tests.factories import DelegationFactory, InitiativeFactory
 
 

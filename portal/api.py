@@ -1,4 +1,6 @@
-"""What every endpoint of the API shares: language, errors, caching, rules, paging, search."""
+"""What every endpoint of the API shares: language, errors, caching, rules, paging, search,
+and the fields that take input exactly as the schema says. Every app's API builds on this
+module; it imports no app (the router, which imports them all, is summit/api/)."""
 
 import django_filters
 from django import forms
@@ -30,9 +32,9 @@ from rest_framework import (
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from drafts.services import EditConflict
-from portal.errors import error_body
-from portal.ids import ID_PATH, MAX_ID
+from .concurrency import EditConflict
+from .errors import error_body
+from .ids import ID_PATH, MAX_ID
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
