@@ -2,8 +2,10 @@
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -106,3 +108,34 @@ def compilation_xlsx(revision: Revision) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class CompilationFormat:
+    content_type: str
+    render: Callable[[Revision], bytes]
+
+
+# The formats of the compilation, for the page and the API alike. pdfs/ adds "pdf" when it
+# loads (pdfs.apps), so that drafts needs to know nothing of PDFs.
+COMPILATION_FORMATS: dict[str, CompilationFormat] = {
+    "csv": CompilationFormat("text/csv; charset=utf-8", compilation_csv),
+    "xlsx": CompilationFormat(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", compilation_xlsx
+    ),
+}
+
+
+def compilation_format_register(name: str, content_type: str, render) -> None:
+    COMPILATION_FORMATS[name] = CompilationFormat(content_type, render)
+
+
+def compilation_response(revision: Revision, fmt: str) -> HttpResponse:
+    """The compilation of `revision` as a download in `fmt` (one of COMPILATION_FORMATS)."""
+    compilation_format = COMPILATION_FORMATS[fmt]
+    response = HttpResponse(
+        compilation_format.render(revision), content_type=compilation_format.content_type
+    )
+    name = f"{revision.document.slug}-rev{revision.number}-compilation.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -84,7 +84,6 @@ def paragraph_revision_published(user, paragraph) -> bool:
 # The secretariat's screens: the draft editor, publishing, document settings, triage.
 rules.add_perm("drafts.change_document", acts_as_secretariat)
 rules.add_perm("drafts.triage_comments", acts_as_secretariat)
-rules.add_perm("drafts.download_compilation", acts_as_secretariat)
 rules.add_perm("drafts.view_position_matrix", acts_as_secretariat)
 # A delegation's official position is recorded by its head, on a circulated text only.
 rules.add_perm("drafts.record_position", is_head_of_delegation & paragraph_revision_published)

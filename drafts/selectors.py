@@ -101,14 +101,6 @@ def revision_latest_published(document: OutcomeDocument) -> Revision | None:
     return document.revisions.filter(state=Revision.State.PUBLISHED).order_by("-number").first()
 
 
-def revision_for_reader(*, slug: str, number: int) -> Revision:
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(
-        Revision.objects.select_related("document__summit"), document__slug=slug, number=number
-    )
-
-
 def reader_context(revision: Revision, user) -> dict:
     """Everything the reader shows, in a constant number of queries whatever the size of the
     revision: paragraphs, the comment threads the user may see, amendments as word diffs,

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,12 +16,12 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import secretariat_required
 from accounts.services import user_mark_dashboard_seen
-from pdfs.compilation import compilation_pdf
 from portal.concurrency import EditConflict, conflict_form
 from portal.ids import parse_id
 
 from . import services
-from .compilation import compilation_csv, compilation_xlsx
+from .access import may_read_revision, revision_readable
+from .compilation import COMPILATION_FORMATS, compilation_response
 from .forms import (
     AnswerForm,
     CommentEditForm,
@@ -46,7 +46,6 @@ from .selectors import (
     position_matrix,
     reader_context,
     revision_compare,
-    revision_for_reader,
     triage_counts,
 )
 
@@ -64,13 +63,6 @@ def _bad_request(request, message: str, status: int = 400):
     return render(request, "drafts/error.html", {"message": message}, status=status)
 
 
-def _readable_revision(request, slug, number) -> Revision:
-    revision = revision_for_reader(slug=slug, number=number)
-    if not request.user.has_perm("drafts.read_revision", revision):
-        raise Http404  # 404, not 403: an unpublished draft must not leak its existence.
-    return revision
-
-
 # --- Public pages ---------------------------------------------------------------------------
 
 
@@ -83,7 +75,7 @@ def document_detail(request, slug):
     revisions = [
         revision
         for revision in document.revisions.select_related("published_by")
-        if request.user.has_perm("drafts.read_revision", revision)
+        if may_read_revision(request.user, revision)
     ]
     can_change = request.user.has_perm("drafts.change_document", document)
     if not revisions and not can_change:
@@ -103,7 +95,7 @@ def document_detail(request, slug):
 
 def revision_detail(request, slug, number):
     """The reader: the revision with its comment threads, forms and the deadline."""
-    revision = _readable_revision(request, slug, number)
+    revision = revision_readable(request.user, slug=slug, number=number)
     document = revision.document
     context = reader_context(revision, request.user)
     paragraphs = context["paragraphs"]
@@ -147,7 +139,7 @@ def revision_detail(request, slug, number):
 def comment_create(request, slug, number):
     """A comment form on its own page: where the reader's inline forms post, and where errors
     are shown with what was typed."""
-    revision = _readable_revision(request, slug, number)
+    revision = revision_readable(request.user, slug=slug, number=number)
     paragraphs = {p.key: p for p in paragraphs_numbered(revision)}
     data = request.POST if request.method == "POST" else None
     form = CommentForm(data, initial=request.GET.dict() if data is None else None)
@@ -372,24 +364,12 @@ def comment_restore(request, pk):
 
 @secretariat_required
 def compilation_download(request, slug, number, fmt):
-    if fmt not in ("csv", "xlsx", "pdf"):
+    if fmt not in COMPILATION_FORMATS:
         raise Http404
-    revision = revision_for_reader(slug=slug, number=number)
-    if not request.user.has_perm("drafts.download_compilation", revision):
+    revision = revision_readable(request.user, slug=slug, number=number)
+    if not request.user.has_perm("drafts.view_compilation", revision):
         raise PermissionDenied
-    name = f"{revision.document.slug}-rev{revision.number}-compilation"
-    if fmt == "pdf":
-        # Rendered here, in the page's language (why not as a job: pdfs/compilation.py).
-        response = HttpResponse(compilation_pdf(revision), content_type="application/pdf")
-    elif fmt == "csv":
-        response = HttpResponse(compilation_csv(revision), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            compilation_xlsx(revision),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return compilation_response(revision, fmt)
 
 
 # --- The secretariat: draft editor -----------------------------------------------------------
@@ -613,7 +593,7 @@ def revision_publish(request, slug):
 @secretariat_required
 @require_POST
 def revision_notify(request, slug, number):
-    revision = revision_for_reader(slug=slug, number=number)
+    revision = revision_readable(request.user, slug=slug, number=number)
     if not request.user.has_perm("drafts.publish_revision", revision) or not revision.is_published:
         raise PermissionDenied
     with transaction.atomic():
@@ -666,7 +646,7 @@ def document_settings(request, slug):
 @login_required
 @require_POST
 def position_record(request, slug, number, key):
-    revision = _readable_revision(request, slug, number)
+    revision = revision_readable(request.user, slug=slug, number=number)
     paragraph = get_object_or_404(
         Paragraph.objects.select_related("revision"), revision=revision, key=key
     )
@@ -690,7 +670,7 @@ def position_record(request, slug, number, key):
 
 @secretariat_required
 def position_matrix_view(request, slug, number):
-    revision = _readable_revision(request, slug, number)
+    revision = revision_readable(request.user, slug=slug, number=number)
     if not request.user.has_perm("drafts.view_position_matrix", revision):
         raise PermissionDenied
     return render(
@@ -708,7 +688,7 @@ def revision_compare_view(request, slug):
     revisions = [
         revision
         for revision in document.revisions.all()
-        if request.user.has_perm("drafts.read_revision", revision)
+        if may_read_revision(request.user, revision)
     ]
     if not revisions:
         raise Http404

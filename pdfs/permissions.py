@@ -19,6 +19,7 @@ from django.core.signing import Signer
 from django.utils.crypto import constant_time_compare
 
 from accounts.permissions import acts_as_secretariat
+from drafts.access import may_read_revision
 
 from .models import PdfJob
 
@@ -56,7 +57,7 @@ def is_pdf_job_requester(user, asked: JobAsked) -> bool:
 def job_revision_readable(user, asked: JobAsked) -> bool:
     # Keys and `requested_by` outlive roles: whoever asked for a draft's PDF while in the
     # secretariat, and has left it since, must lose the job along with the draft.
-    return asked is not None and user.has_perm("drafts.read_revision", asked.job.revision)
+    return asked is not None and may_read_revision(user, asked.job.revision)
 
 
 rules.add_perm(

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from drafts.access import may_read_revision
 from drafts.models import Revision
 
 from . import documents
@@ -60,7 +61,7 @@ def pdf_job_payload(job: PdfJob, *, user: User | None) -> dict[str, Any]:
 
 def pdf_block_entries(*, revision: Revision, user: User) -> list[dict[str, Any]]:
     """One entry per language for the revision page's PDF block (none if it may not be read)."""
-    if not user.has_perm("drafts.read_revision", revision):
+    if not may_read_revision(user, revision):
         return []
     entries = []
     for language in documents.available_languages():

@@ -14,6 +14,7 @@ from kombu.exceptions import KombuError
 from redis.exceptions import RedisError
 
 from accounts.models import User
+from drafts.access import may_read_revision
 from drafts.models import Revision
 
 from . import documents
@@ -51,7 +52,7 @@ def pdf_job_request(
     """
     if language not in documents.available_languages():
         raise UnknownLanguage(language)
-    if user is not None and not user.has_perm("drafts.read_revision", revision):
+    if user is not None and not may_read_revision(user, revision):
         raise PermissionDenied
     context = documents.revision_context(revision, language)
     with transaction.atomic():

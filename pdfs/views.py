@@ -3,7 +3,7 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET, require_POST
 
-from drafts.models import Revision
+from drafts.access import check_revision_readable, revision_readable
 
 from . import documents
 from .models import PdfJob
@@ -18,19 +18,14 @@ def _wants_json(request) -> bool:
 
 def _readable_job(request, pk: int) -> PdfJob:
     job = get_object_or_404(PdfJob.objects.select_related("revision__document"), pk=pk)
-    if not request.user.has_perm("drafts.read_revision", job.revision):
-        raise Http404  # as for the revision itself: a draft's existence must not leak
+    check_revision_readable(request.user, job.revision)
     return job
 
 
 @require_POST
 def pdf_request(request, slug: str, number: int, language: str):
-    revision = get_object_or_404(
-        Revision.objects.select_related("document__summit"), document__slug=slug, number=number
-    )
+    revision = revision_readable(request.user, slug=slug, number=number)
     if language not in documents.available_languages():
-        raise Http404
-    if not request.user.has_perm("drafts.read_revision", revision):
         raise Http404
     user = request.user if request.user.is_authenticated else None
     job = pdf_job_request(revision=revision, language=language, user=user)

@@ -26,6 +26,7 @@ from rest_framework import (
     filters,
     pagination,
     permissions,
+    renderers,
     serializers,
     status,
 )
@@ -355,6 +356,23 @@ class APIViewMixin(LanguageMixin):
 
 class PublicReadMixin(CachedMixin, APIViewMixin):
     permission_classes = [permissions.AllowAny, RulesPermission]
+
+
+# --- Files: views that answer an HttpResponse of their own (a CSV, a PDF) still let DRF's
+# content negotiation pick the format from `?format=`.
+
+
+class PassThroughRenderer(renderers.BaseRenderer):
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data
+
+
+def pass_through_renderer(fmt: str, media_type: str) -> type[renderers.BaseRenderer]:
+    return type(
+        f"{fmt.upper()}Renderer", (PassThroughRenderer,), {"format": fmt, "media_type": media_type}
+    )
 
 
 # --- Search: PostgreSQL full-text search there, a plain icontains elsewhere.

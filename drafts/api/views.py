@@ -1,7 +1,5 @@
 import django_filters
 from django.db.models import Q
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -15,7 +13,8 @@ from rest_framework import exceptions, mixins, permissions, renderers, status, v
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from drafts.compilation import compilation_csv, compilation_xlsx
+from drafts.access import may_read_revision, revision_readable
+from drafts.compilation import COMPILATION_FORMATS, compilation_response
 from drafts.models import Comment, OutcomeDocument, Paragraph
 from drafts.selectors import (
     comments_visible_to,
@@ -26,15 +25,6 @@ from drafts.selectors import (
     revisions_readable_by,
 )
 from drafts.services import comment_answer, comment_create, comment_edit
-from pdfs.api.serializers import PdfJobSerializer, PdfRequestSerializer
-from pdfs.api.views import (
-    PDF_JOB_READY,
-    PDF_JOB_REDIS_DOWN,
-    job_answer,
-    pdf_job_queued_example,
-)
-from pdfs.compilation import compilation_pdf
-from pdfs.services import pdf_job_request
 from portal.api import (
     LANG_PARAMETER,
     APIViewMixin,
@@ -44,9 +34,19 @@ from portal.api import (
     PublicReadMixin,
     RulesPermission,
     check_rule,
+    pass_through_renderer,
     text_match,
 )
 
+from .schema import (
+    COMMENT_EXAMPLE,
+    COMPARE_EXAMPLE,
+    DOCUMENT_EXAMPLE,
+    ERRORS,
+    NUMBER,
+    REVISION_EXAMPLE,
+    REVISION_NUMBER,
+)
 from .serializers import (
     CommentCreateSerializer,
     CommentEditSerializer,
@@ -58,153 +58,6 @@ from .serializers import (
     RevisionSerializer,
     change_as_dict,
 )
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-DOCUMENT_EXAMPLE = OpenApiExample(
-    "Draft declaration",
-    value={
-        "id": 1,
-        "slug": "declaration",
-        "symbol": "RES-2026/DECL/1",
-        "kind": "declaration",
-        "title": "Draft Astana Declaration",
-        "status": "consultation",
-        "comment_deadline": "2026-04-01T18:00:00+05:00",
-        "consultation_open": True,
-        "initiatives": ["green-shield"],
-        "revisions": [
-            {
-                "number": 1,
-                "state": "published",
-                "published_at": "2026-03-01T10:00:00+05:00",
-                "summary": "First draft",
-            }
-        ],
-        "updated_at": "2026-03-01T10:00:00+05:00",
-    },
-    response_only=True,
-)
-REVISION_EXAMPLE = OpenApiExample(
-    "Rev.1 of the declaration",
-    value={
-        "id": 3,
-        "document": 1,
-        "number": 1,
-        "state": "published",
-        "published_at": "2026-03-01T10:00:00+05:00",
-        "summary": "First draft",
-        "paragraphs": [
-            {
-                "id": 11,
-                "key": "a1b2c3d4e5f6",
-                "number": None,
-                "position": 1,
-                "kind": "preambular",
-                "text": "Recognising the fragility of mountain ecosystems,",
-                "negotiation": "proposed",
-                "lines": None,
-            },
-            {
-                "id": 12,
-                "key": "0f9e8d7c6b5a",
-                "number": 1,
-                "position": 2,
-                "kind": "operative",
-                "text": "Decides to establish the Green Shield initiative;",
-                "negotiation": "agreed",
-                "lines": [3, 4],
-            },
-        ],
-    },
-    response_only=True,
-)
-COMPARE_EXAMPLE = OpenApiExample(
-    "Rev.1 → Rev.2",
-    value={
-        "document": 1,
-        "from": 1,
-        "to": 2,
-        "changes": [
-            {
-                "change": "changed",
-                "key": "0f9e8d7c6b5a",
-                "moved": False,
-                "renumbered": False,
-                "old": {"number": 1, "kind": "operative", "text": "Decides to act;"},
-                "new": {"number": 1, "kind": "operative", "text": "Decides to act now;"},
-                "words": [
-                    {"op": "equal", "text": "Decides to act"},
-                    {"op": "insert", "text": " now"},
-                    {"op": "equal", "text": ";"},
-                ],
-            }
-        ],
-    },
-    response_only=True,
-)
-COMMENT_EXAMPLE = OpenApiExample(
-    "An amendment",
-    value={
-        "id": 7,
-        "document": 1,
-        "revision": 1,
-        "paragraph": 12,
-        "paragraph_key": "0f9e8d7c6b5a",
-        "parent": None,
-        "kind": "amendment",
-        "body": "Clearer wording.",
-        "proposed_text": "Decides to launch the Green Shield initiative;",
-        "visibility": "all",
-        "status": "open",
-        "response": "",
-        "responded_at": None,
-        "author": "Alice Example",
-        "delegation": "kz",
-        "hidden": False,
-        "created_at": "2026-03-02T09:00:00+05:00",
-        "updated_at": "2026-03-02T09:00:00+05:00",
-        "version": 1,
-    },
-    response_only=True,
-)
-ERRORS = {
-    400: OpenApiResponse(ErrorSerializer, description="Invalid input"),
-    403: OpenApiResponse(ErrorSerializer, description="Not allowed"),
-    404: OpenApiResponse(ErrorSerializer, description="Not found (or not visible to you)"),
-}
-# Revision numbers as the routes (at most 9 digits) and CompareQuerySerializer accept them.
-REVISION_NUMBER = {"type": "integer", "minimum": 1, "maximum": 100000}
-NUMBER = OpenApiParameter(
-    "number", REVISION_NUMBER, OpenApiParameter.PATH, description="Revision number"
-)
-
-
-class CSVRenderer(renderers.BaseRenderer):
-    media_type = "text/csv"
-    format = "csv"
-    charset = "utf-8"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data
-
-
-class XLSXRenderer(renderers.BaseRenderer):
-    media_type = XLSX
-    format = "xlsx"
-    charset = None
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data
-
-
-class PDFRenderer(renderers.BaseRenderer):
-    media_type = "application/pdf"
-    format = "pdf"
-    charset = None
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data
 
 
 class DocumentFilter(FilterSet):
@@ -251,12 +104,8 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         self.request.accepted_media_type = "application/json"
         return super().handle_exception(exc)
 
-    def _revision(self, number, *, hide=True):
-        document = self.get_object()
-        revision = get_object_or_404(document.revisions.all(), number=number)
-        revision.document = document
-        check_rule(self.request, "drafts.read_revision", revision, hide=hide)
-        return revision
+    def _revision(self, number):
+        return revision_readable(self.request.user, number=number, document_id=self.kwargs["pk"])
 
     @extend_schema(
         summary="A revision with its paragraphs",
@@ -308,60 +157,23 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         )
 
     @extend_schema(
-        summary="Ask for the PDF of a revision",
-        description="Whoever may read the revision may ask (the public for published ones; "
-        "the draft is the secretariat's, 404 for anyone else). 200 when the file exists "
-        "(`file_url`); otherwise 202 with the job, to follow at `status_url`. When the queue "
-        "is unreachable the job stays `pending` and is sent automatically later; `message` "
-        "says so. Asking again never renders twice; it retries a failed job.",
-        parameters=[NUMBER, LANG_PARAMETER],
-        request=PdfRequestSerializer,
-        responses={
-            200: OpenApiResponse(PdfJobSerializer, description="The PDF exists"),
-            202: OpenApiResponse(PdfJobSerializer, description="The PDF is being made"),
-            400: ERRORS[400],
-            404: ERRORS[404],
-        },
-        examples=[
-            OpenApiExample("Russian", value={"lang": "ru"}, request_only=True),
-            PDF_JOB_READY,
-            pdf_job_queued_example("202"),
-            PDF_JOB_REDIS_DOWN,
-        ],
-    )
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path=r"revisions/(?P<number>[0-9]{1,9})/pdf",
-        filter_backends=[],
-        pagination_class=None,
-    )
-    def pdf(self, request, pk=None, number=None):
-        revision = self._revision(number)
-        data = PdfRequestSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        user = request.user if request.user.is_authenticated else None
-        # A broker outage is not an error here: the job row is saved first and stays pending
-        # (pdfs.services), so the answer is a 202 whose message says the PDF will follow.
-        job = pdf_job_request(revision=revision, language=data.validated_data["lang"], user=user)
-        return Response(
-            PdfJobSerializer(job_answer(request, job)).data,
-            status=status.HTTP_200_OK if job.is_ready else status.HTTP_202_ACCEPTED,
-        )
-
-    @extend_schema(
         summary="The compilation of comments (secretariat)",
         description="`?format=csv` (default), `?format=xlsx` or `?format=pdf` (a table, in the "
         "language of `?lang=` or Accept-Language).",
         parameters=[
             NUMBER,
             LANG_PARAMETER,
-            OpenApiParameter("format", str, enum=["csv", "xlsx", "pdf"], description="File format"),
+            OpenApiParameter(
+                "format", str, enum=list(COMPILATION_FORMATS), description="File format"
+            ),
         ],
         responses={
-            (200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description="CSV file"),
-            (200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="Excel workbook"),
-            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="PDF table"),
+            **{
+                (200, compilation_format.content_type.split(";")[0]): OpenApiResponse(
+                    OpenApiTypes.BINARY, description=f"The compilation as {name.upper()}"
+                )
+                for name, compilation_format in COMPILATION_FORMATS.items()
+            },
             (403, "application/json"): ERRORS[403],
             (404, "application/json"): ERRORS[404],
         },
@@ -370,25 +182,20 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         detail=True,
         url_path=r"revisions/(?P<number>[0-9]{1,9})/compilation",
         filter_backends=[],
-        renderer_classes=[CSVRenderer, XLSXRenderer, PDFRenderer, renderers.JSONRenderer],
+        # The renderers only let `?format=` choose among the formats; the files are made by
+        # drafts.compilation, the same as for the page.
+        renderer_classes=[
+            *(
+                pass_through_renderer(name, compilation_format.content_type.split(";")[0])
+                for name, compilation_format in COMPILATION_FORMATS.items()
+            ),
+            renderers.JSONRenderer,
+        ],
     )
     def compilation(self, request, pk=None, number=None):
         revision = self._revision(number)
         check_rule(request, "drafts.view_compilation", revision)
-        name = f"{revision.document.slug}-rev{revision.number}-compilation"
-        if request.accepted_renderer.format == "pdf":
-            # Rendered in the request, like the CSV (why not as a job: pdfs/compilation.py).
-            response = HttpResponse(compilation_pdf(revision), content_type="application/pdf")
-            response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-        elif request.accepted_renderer.format == "xlsx":
-            response = HttpResponse(compilation_xlsx(revision), content_type=XLSX)
-            response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        else:
-            response = HttpResponse(
-                compilation_csv(revision), content_type="text/csv; charset=utf-8"
-            )
-            response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
+        return compilation_response(revision, request.accepted_renderer.format)
 
 
 class CommentFilter(FilterSet):
@@ -484,7 +291,7 @@ class CommentViewSet(
             revision = parent.revision
         elif paragraph is not None:
             revision = paragraph.revision
-            if not request.user.has_perm("drafts.read_revision", revision):
+            if not may_read_revision(request.user, revision):
                 raise exceptions.ValidationError({"paragraph": [_("Unknown paragraph.")]})
         elif values.get("document") is not None:
             revision = revision_latest_published(values["document"])

@@ -9,16 +9,19 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import mixins, permissions, viewsets
+from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
+from drafts.access import revision_readable
 from pdfs.models import PdfJob
 from pdfs.permissions import JobAsked, pdf_job_requester_key
 from pdfs.selectors import pdf_job_payload
+from pdfs.services import pdf_job_request
 from portal.api import LANG_PARAMETER, APIViewMixin, ErrorSerializer, check_rule
 
-from .serializers import PdfJobSerializer
+from .serializers import PdfJobSerializer, PdfRequestSerializer
 
 _EXAMPLE_JOB = {
     "id": 5,
@@ -128,3 +131,51 @@ class PdfJobViewSet(APIViewMixin, mixins.RetrieveModelMixin, viewsets.GenericVie
         # A status changes from one poll to the next: no cache may answer for the server.
         add_never_cache_headers(response)
         return response
+
+
+class RevisionPdfView(APIViewMixin, APIView):
+    permission_classes = [permissions.AllowAny]  # the public asks for published PDFs too
+
+    @extend_schema(
+        summary="Ask for the PDF of a revision",
+        description="Whoever may read the revision may ask (the public for published ones; "
+        "the draft is the secretariat's, 404 for anyone else). 200 when the file exists "
+        "(`file_url`); otherwise 202 with the job, to follow at `status_url`. When the queue "
+        "is unreachable the job stays `pending` and is sent automatically later; `message` "
+        "says so. Asking again never renders twice; it retries a failed job.",
+        parameters=[
+            OpenApiParameter("id", int, OpenApiParameter.PATH, description="Document id"),
+            OpenApiParameter(
+                "number",
+                {"type": "integer", "minimum": 1, "maximum": 100000},
+                OpenApiParameter.PATH,
+                description="Revision number",
+            ),
+            LANG_PARAMETER,
+        ],
+        request=PdfRequestSerializer,
+        responses={
+            200: OpenApiResponse(PdfJobSerializer, description="The PDF exists"),
+            202: OpenApiResponse(PdfJobSerializer, description="The PDF is being made"),
+            400: OpenApiResponse(ErrorSerializer, description="Invalid input"),
+            404: NOT_FOUND,
+        },
+        examples=[
+            OpenApiExample("Russian", value={"lang": "ru"}, request_only=True),
+            PDF_JOB_READY,
+            pdf_job_queued_example("202"),
+            PDF_JOB_REDIS_DOWN,
+        ],
+    )
+    def post(self, request: Request, pk: int, number: int) -> Response:
+        revision = revision_readable(request.user, number=number, document_id=pk)
+        data = PdfRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = request.user if request.user.is_authenticated else None
+        # A broker outage is not an error here: the job row is saved first and stays pending
+        # (pdfs.services), so the answer is a 202 whose message says the PDF will follow.
+        job = pdf_job_request(revision=revision, language=data.validated_data["lang"], user=user)
+        return Response(
+            PdfJobSerializer(job_answer(request, job)).data,
+            status=status.HTTP_200_OK if job.is_ready else status.HTTP_202_ACCEPTED,
+        )

@@ -12,7 +12,7 @@ from rest_framework.routers import DefaultRouter
 from delegations.api.views import DelegationViewSet
 from drafts.api.views import CommentViewSet, DocumentViewSet
 from initiatives.api.views import InitiativeViewSet
-from pdfs.api.views import PdfJobViewSet
+from pdfs.api.views import PdfJobViewSet, RevisionPdfView
 from portal.api import not_found
 
 from .views import MeetingViewSet, SummitViewSet
@@ -28,10 +28,15 @@ router.register("initiatives", InitiativeViewSet, basename="api-initiative")
 router.register("delegations", DelegationViewSet, basename="api-delegation")
 router.register("documents", DocumentViewSet, basename="api-document")
 router.register("comments", CommentViewSet, basename="api-comment")
-# POST documents/{id}/revisions/{n}/pdf/ is DocumentViewSet.pdf (it needs the revision's rule).
 router.register("pdf-jobs", PdfJobViewSet, basename="api-pdf-job")
 
 urlpatterns = [
+    # Under a document's revision, but the PDFs' own endpoint (pdfs/ owns every PDF route).
+    path(
+        "v1/documents/<id:pk>/revisions/<id:number>/pdf/",
+        RevisionPdfView.as_view(),
+        name="api-document-pdf",
+    ),
     path("v1/", include(router.urls)),
     path(
         "schema/",
