@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from .services import email_send
+from portal.mail import mail_send
 
 
 @shared_task(
@@ -16,4 +16,4 @@ def send_email(
 ) -> None:
     """Carries an already rendered message: it holds one-time links that must not be
     regenerated, and nothing in the database describes it."""
-    email_send(to=to, subject=subject, body=body, html=html, language=language)
+    mail_send({"to": to, "subject": subject, "body": body, "html": html, "language": language})

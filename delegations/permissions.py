@@ -78,3 +78,7 @@ rules.add_perm("delegations.invite", can_invite)
 rules.add_perm("delegations.manage_invitation", can_manage_invitation)
 rules.add_perm("delegations.invite_anywhere", acts_as_secretariat)
 rules.add_perm("delegations.remove_member", acts_as_secretariat | is_head_over_member)
+
+# The public sees which countries and organisations take part; names of people only for
+# those who are logged in (the API's delegation list).
+rules.add_perm("delegations.view_member_names", rules.is_authenticated)

@@ -2,12 +2,15 @@ import rules
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.permissions import membership_of
 from portal.concurrency import locked_at_version
+from portal.mail import mail_render, mail_send
+from portal.tasks import after_commit
 
 from .models import (
     COMMENT_MAX_LENGTH,
@@ -20,6 +23,7 @@ from .models import (
     Revision,
     RevisionFrozen,
 )
+from .tasks import notify_revision_published
 
 
 def revision_create_first(*, document: OutcomeDocument) -> Revision:
@@ -71,17 +75,10 @@ def revision_publish(
 
 
 def revision_notify_on_commit(*, revision: Revision, base_url: str = "") -> None:
-    """Queue the delegates' e-mail once the publication is committed. Robust on purpose:
-    a broker outage must not turn a successful publication into an error page; the
-    revision then keeps notified_at empty and the document page offers to notify again."""
-    from .tasks import notify_revision_published
-
-    revision_id = revision.pk
-
-    def send_notification_task() -> None:
-        notify_revision_published.delay(revision_id, base_url)
-
-    transaction.on_commit(send_notification_task, robust=True)
+    """Queue the delegates' e-mail once the publication is committed. A broker outage must
+    not turn a successful publication into an error page: the revision then keeps
+    notified_at empty and the document page offers to notify again."""
+    after_commit(notify_revision_published.delay, revision.pk, base_url)
 
 
 def clean_comment_text(text: str | None, *, field: str, required: bool) -> str:
@@ -457,28 +454,28 @@ def document_update_consultation(
 def revision_notify_delegates(*, revision: Revision, base_url: str = "") -> int:
     """E-mail every active delegate about a newly published revision, each in their own
     language. Returns the number of e-mails sent; a revision is announced only once."""
-    from django.core.mail import EmailMessage, get_connection
-    from django.template.loader import render_to_string
-    from django.urls import reverse
-    from django.utils import translation
-
     if revision.notified_at is not None or not revision.is_published:
         return 0
     recipients = User.objects.filter(is_active=True, membership__isnull=False).exclude(email="")
-    messages = []
+    mails = []
     for recipient in recipients:
-        with translation.override(recipient.language):
-            context = {
-                "revision": revision,
-                "document": revision.document,
-                "recipient": recipient,
-                "url": base_url.rstrip("/")
-                + reverse("revision_detail", args=[revision.document.slug, revision.number]),
-            }
-            subject = render_to_string("drafts/email/revision_published_subject.txt", context)
-            body = render_to_string("drafts/email/revision_published_body.txt", context)
-        messages.append(EmailMessage(" ".join(subject.split()), body, to=[recipient.email]))
-    sent = get_connection().send_messages(messages) or 0
+        with translation.override(recipient.language):  # the link in their language too
+            path = reverse("revision_detail", args=[revision.document.slug, revision.number])
+        context = {
+            "revision": revision,
+            "document": revision.document,
+            "recipient": recipient,
+            "url": base_url.rstrip("/") + path,
+        }
+        mails.append(
+            mail_render(
+                template_prefix="drafts/email/revision_published",
+                to=recipient.email,
+                context=context,
+                language=recipient.language,
+            )
+        )
+    sent = mail_send(*mails)
     Revision.objects.filter(pk=revision.pk).update(notified_at=timezone.now(), notify_error="")
     return sent
 

@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import secretariat_required
-from drafts.selectors import documents_public
 from portal.concurrency import EditConflict, conflict_form
 from portal.diff import word_diff
 
@@ -28,7 +27,6 @@ def initiative_detail(request, slug):
         {
             "initiative": initiative,
             "funding_totals": funding_totals(initiative),
-            "documents": documents_public().filter(initiatives=initiative),
         },
     )
 

@@ -2,7 +2,6 @@ import hashlib
 import logging
 import time
 from datetime import timedelta
-from functools import partial
 
 from billiard.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import PermissionDenied
@@ -16,6 +15,7 @@ from redis.exceptions import RedisError
 from accounts.models import User
 from drafts.access import may_read_revision
 from drafts.models import Revision
+from portal.tasks import after_commit
 
 from . import documents
 from .models import PdfJob
@@ -70,7 +70,7 @@ def pdf_job_request(
             )
             job.status = PdfJob.Status.PENDING
         if job.status == PdfJob.Status.PENDING and enqueue:
-            transaction.on_commit(partial(pdf_job_enqueue, job_id=job.pk))
+            after_commit(pdf_job_enqueue, job_id=job.pk)
     job.refresh_from_db()
     return job
 

@@ -6,7 +6,6 @@ from rest_framework import viewsets
 from delegations.models import Delegation, Membership
 from portal.api import LANG_PARAMETER, FilterSet, PublicReadMixin
 
-from . import permissions  # noqa: F401  (registers delegations.view_member_names)
 from .serializers import DelegationSerializer
 
 EXAMPLE = OpenApiExample(
