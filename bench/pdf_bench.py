@@ -42,8 +42,8 @@ from drafts.models import OutcomeDocument, Paragraph, Revision  # noqa: E402
 from drafts.services import revision_publish  # noqa: E402
 from pdfs import documents  # noqa: E402
 from pdfs.models import PdfJob  # noqa: E402
-from pdfs.rendering import BASE_URL, PortalURLFetcher  # noqa: E402
 from summit.models import Summit  # noqa: E402
+from typesetting.pdf import BASE_URL, PortalURLFetcher  # noqa: E402
 
 PARAGRAPHS = 100
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))

@@ -1,6 +1,7 @@
 from django.db.models import Count, F, Max, Q
 
-from .lines import paragraph_lines
+from typesetting.lines import paragraph_lines
+
 from .models import Comment, OutcomeDocument, Paragraph, Revision
 
 
@@ -17,7 +18,7 @@ def paragraphs_numbered(revision: Revision) -> list[Paragraph]:
 
     Each paragraph also gets `lines`: (line number, text) pairs in the active language,
     numbered continuously across the revision. The reader and the PDF both draw these, so
-    their line numbers agree (see drafts/lines.py).
+    their line numbers agree (see typesetting/lines.py).
     """
     paragraphs = list(revision.paragraphs.order_by("position", "id").select_related("bracketed_by"))
     number = 0

@@ -15,12 +15,12 @@ from typing import Any
 
 from django.utils import timezone, translation
 
-from drafts import lines
 from drafts.compilation import compilation_header, compilation_rows
 from drafts.models import Revision
+from typesetting import lines
+from typesetting.pdf import render_template_pdf
 
 from .documents import language_name
-from .rendering import render_template_pdf
 
 TEMPLATE_NAME = "pdf/compilation.html"
 

@@ -11,9 +11,9 @@ from django.contrib.staticfiles import finders
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
-from drafts import lines
 from drafts.models import OutcomeDocument, Revision
 from drafts.selectors import paragraphs_numbered
+from typesetting import lines
 
 TEMPLATE_NAME = "pdf/revision.html"
 # Everything that shapes the output besides the revision itself; the template version is

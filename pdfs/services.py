@@ -16,10 +16,10 @@ from accounts.models import User
 from drafts.access import may_read_revision
 from drafts.models import Revision
 from portal.tasks import after_commit
+from typesetting.pdf import render_pdf
 
 from . import documents
 from .models import PdfJob
-from .rendering import render_pdf
 
 logger = logging.getLogger(__name__)
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "initiatives",
     "drafts",
     "pdfs",
+    "demo",
 ]
 
 MIDDLEWARE = [

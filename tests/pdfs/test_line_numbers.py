@@ -1,9 +1,9 @@
 from django.utils import translation
 
-from drafts import lines
 from drafts.selectors import paragraphs_numbered
 from pdfs.services import pdf_job_request
 from tests.pdfs.pdftext import pdf_numbered_lines, reader_numbered_lines
+from typesetting import lines
 
 
 def test_long_text_is_cut_into_lines_within_the_measure():

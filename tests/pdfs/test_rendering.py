@@ -2,10 +2,13 @@ import pytest
 from django.utils import translation
 from fontTools.ttLib import TTFont
 
-from drafts import lines
 from drafts.models import OutcomeDocument
 from pdfs import documents
-from pdfs.rendering import (
+from pdfs.services import pdf_job_request
+from tests.factories import ParagraphFactory, RevisionFactory
+from tests.pdfs.pdftext import pdf_numbered_lines, pdf_reader
+from typesetting import lines
+from typesetting.pdf import (
     BASE_URL,
     PortalURLFetcher,
     ResourceRefused,
@@ -13,9 +16,6 @@ from pdfs.rendering import (
     render_template_pdf,
     resolve_resource,
 )
-from pdfs.services import pdf_job_request
-from tests.factories import ParagraphFactory, RevisionFactory
-from tests.pdfs.pdftext import pdf_numbered_lines, pdf_reader
 
 # Every letter of Russian, and of Kazakh, Kyrgyz, Tajik, Uzbek and Turkmen in their Cyrillic
 # and Latin alphabets (Kazakh Latin of 2017/2018 and 2021; Uzbek's oʻ and gʻ with U+02BB).

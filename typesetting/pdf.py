@@ -2,7 +2,7 @@
 
 WeasyPrint fetches every stylesheet, image and font through `PortalURLFetcher`, which
 serves only the portal's own static files and the allow-listed font files the line breaker
-measures (drafts/lines.py); anything else is refused. Templates use relative URLs
+measures (typesetting/lines.py); anything else is refused. Templates use relative URLs
 (`static/...`, `fonts/...`) against BASE_URL, a host that cannot resolve.
 
 The same entry points render any template, e.g. a compilation of comments as a table:
@@ -23,7 +23,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from drafts.lines import FONT_FILES, font_path
+from .lines import FONT_FILES, font_path
 
 logger = logging.getLogger(__name__)
 
