@@ -6,8 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Delegation
 
-from .models import Comment, OutcomeDocument, Paragraph, Position
-from .services import COMMENT_MAX_LENGTH, PARAGRAPH_MAX_LENGTH
+from .models import (
+    COMMENT_MAX_LENGTH,
+    PARAGRAPH_MAX_LENGTH,
+    Comment,
+    OutcomeDocument,
+    Paragraph,
+    Position,
+)
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:

@@ -8,7 +8,7 @@ def notify_revision_published(revision_id: int, base_url: str = "") -> int:
     """Tell the delegates about a published revision. Idempotent: a retried or duplicated
     task finds `notified_at` set and sends nothing; a failure is recorded on the revision."""
     # Here, not at the top: drafts.services sends this task, so it imports this module.
-    from .services import revision_notify_delegates
+    from .services.notifications import revision_notify_delegates
 
     revision = Revision.objects.select_related("document").filter(pk=revision_id).first()
     if revision is None:

@@ -1,8 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from drafts.models import Comment, OutcomeDocument, Paragraph, Revision
-from drafts.services import COMMENT_MAX_LENGTH
+from drafts.models import COMMENT_MAX_LENGTH, Comment, OutcomeDocument, Paragraph, Revision
 from portal.api import MAX_ID, IdField, StrictCharField, StrictIntegerField
 
 

@@ -1,0 +1,31 @@
+"""The drafting's writes, one module per subject; everything is importable from here."""
+
+from .comments import (  # noqa: F401
+    clean_comment_text,
+    comment_answer,
+    comment_create,
+    comment_edit,
+    comment_hide,
+    comment_restore,
+)
+from .editor import (  # noqa: F401
+    clean_paragraph_texts,
+    paragraph_add,
+    paragraph_delete,
+    paragraph_move,
+    paragraph_update,
+)
+from .notifications import (  # noqa: F401
+    revision_notify_delegates,
+    revision_notify_on_commit,
+)
+from .positions import (  # noqa: F401
+    POSITION_REASON_MAX_LENGTH,
+    position_record,
+)
+from .revisions import (  # noqa: F401
+    DOCUMENT_TRANSITIONS,
+    document_update_consultation,
+    revision_create_first,
+    revision_publish,
+)

@@ -1,0 +1,190 @@
+"""Comments and amendments: written by delegates, answered and moderated by the secretariat."""
+
+import rules
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from accounts.permissions import membership_of
+from portal.concurrency import locked_at_version
+
+from ..models import (
+    COMMENT_MAX_LENGTH,
+    Comment,
+    CommentEvent,
+    Paragraph,
+    Revision,
+)
+
+
+def clean_comment_text(text: str | None, *, field: str, required: bool) -> str:
+    """Comments are plain text: templates escape them, so HTML stays inert. NUL and other
+    control characters are refused here because PostgreSQL cannot store NUL at all."""
+    text = (text or "").replace("\r\n", "\n").strip()
+    if required and not text:
+        raise ValidationError({field: _("This field cannot be empty.")})
+    if len(text) > COMMENT_MAX_LENGTH:
+        raise ValidationError(
+            {field: _("At most %(max)d characters, please.") % {"max": COMMENT_MAX_LENGTH}}
+        )
+    if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
+        raise ValidationError({field: _("The text contains control characters.")})
+    return text
+
+
+@transaction.atomic
+def comment_create(
+    *,
+    author: User,
+    revision: Revision,
+    body: str,
+    kind: str = Comment.Kind.COMMENT,
+    paragraph: Paragraph | None = None,
+    proposed_text: str = "",
+    parent: Comment | None = None,
+    visibility: str = Comment.Visibility.ALL,
+    language: str | None = None,
+) -> Comment:
+    # rules.has_perm, not user.has_perm: these are rules of the consultation that no
+    # superuser bypasses (only published revisions, while open; only the author edits).
+    if not rules.has_perm("drafts.comment_revision", author, revision):
+        if revision.is_published and not revision.document.consultation_open:
+            raise PermissionDenied(_("The consultation on this document is closed."))
+        raise PermissionDenied(_("You may not comment on this revision."))
+    if kind not in Comment.Kind.values:
+        raise ValidationError({"kind": _("Unknown kind of comment.")})
+    if visibility not in Comment.Visibility.values:
+        raise ValidationError({"visibility": _("Unknown visibility.")})
+    if paragraph is not None and paragraph.revision_id != revision.pk:
+        raise ValidationError({"paragraph": _("This paragraph is not part of this revision.")})
+    if parent is not None:
+        if parent.revision_id != revision.pk:
+            raise ValidationError({"parent": _("A reply must be on the same revision.")})
+        if not author.has_perm("drafts.view_comment", parent):
+            raise ValidationError({"parent": _("Unknown comment.")})
+        # A reply joins the thread: same paragraph, plain comment.
+        paragraph, kind = parent.paragraph, Comment.Kind.COMMENT
+    body = clean_comment_text(body, field="body", required=True)
+    needs_text = kind in (Comment.Kind.AMENDMENT, Comment.Kind.ADDITION)
+    proposed_text = clean_comment_text(proposed_text, field="proposed_text", required=needs_text)
+    if not needs_text:
+        proposed_text = ""
+    if kind in (Comment.Kind.AMENDMENT, Comment.Kind.DELETION) and paragraph is None:
+        raise ValidationError({"paragraph": _("Choose the paragraph this proposal concerns.")})
+    membership = membership_of(author)
+    comment = Comment.objects.create(
+        revision=revision,
+        paragraph=paragraph,
+        parent=parent,
+        author=author,
+        delegation=membership.delegation if membership else None,
+        kind=kind,
+        body=body,
+        proposed_text=proposed_text,
+        visibility=visibility,
+        language=_comment_language(language),
+    )
+    CommentEvent.objects.create(
+        comment=comment,
+        actor=author,
+        action=CommentEvent.Action.CREATED,
+        data={"body": body, "proposed_text": proposed_text},
+    )
+    return comment
+
+
+def _comment_language(language: str | None) -> str:
+    """The language given, else the one the author is using the portal in."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    language = (language or translation.get_language() or "").split("-")[0]
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+@transaction.atomic
+def comment_edit(
+    *, comment: Comment, user: User, body: str, proposed_text: str = "", version: int
+) -> Comment:
+    """The author edits until the secretariat answers; a stale version is a conflict."""
+    comment = locked_at_version(
+        Comment.objects.select_related("revision__document"), pk=comment.pk, version=version
+    )
+    if not rules.has_perm("drafts.change_comment", user, comment):
+        raise PermissionDenied(_("This comment can no longer be edited."))
+    body = clean_comment_text(body, field="body", required=True)
+    needs_text = comment.kind in (Comment.Kind.AMENDMENT, Comment.Kind.ADDITION)
+    proposed_text = clean_comment_text(proposed_text, field="proposed_text", required=needs_text)
+    CommentEvent.objects.create(
+        comment=comment,
+        actor=user,
+        action=CommentEvent.Action.EDITED,
+        data={
+            "before": {"body": comment.body, "proposed_text": comment.proposed_text},
+            "after": {"body": body, "proposed_text": proposed_text if needs_text else ""},
+        },
+    )
+    comment.body = body
+    comment.proposed_text = proposed_text if needs_text else ""
+    comment.version += 1
+    comment.save(update_fields=["body", "proposed_text", "version", "updated_at"])
+    return comment
+
+
+@transaction.atomic
+def comment_answer(*, comment: Comment, user: User, status: str, response: str) -> Comment:
+    if not user.has_perm("drafts.answer_comment", comment):
+        raise PermissionDenied(_("Only the secretariat answers comments."))
+    if status not in Comment.Status.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    response = clean_comment_text(response, field="response", required=False)
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    CommentEvent.objects.create(
+        comment=comment,
+        actor=user,
+        action=CommentEvent.Action.ANSWERED,
+        data={
+            "before": {"status": comment.status, "response": comment.response},
+            "after": {"status": status, "response": response},
+        },
+    )
+    comment.status = status
+    comment.response = response
+    comment.responded_by = user
+    comment.responded_at = timezone.now()
+    comment.version += 1
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def comment_hide(*, comment: Comment, user: User, reason: str) -> Comment:
+    """Moderation is a soft delete: the comment stays, with who hid it and why."""
+    if not user.has_perm("drafts.moderate_comment", comment):
+        raise PermissionDenied(_("Only the secretariat moderates comments."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the comment is hidden.")})
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    comment.hidden_at = timezone.now()
+    comment.hidden_reason = reason[:300]
+    comment.version += 1
+    comment.save(update_fields=["hidden_at", "hidden_reason", "version", "updated_at"])
+    CommentEvent.objects.create(
+        comment=comment, actor=user, action=CommentEvent.Action.HIDDEN, data={"reason": reason}
+    )
+    return comment
+
+
+@transaction.atomic
+def comment_restore(*, comment: Comment, user: User) -> Comment:
+    if not user.has_perm("drafts.moderate_comment", comment):
+        raise PermissionDenied(_("Only the secretariat moderates comments."))
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    comment.hidden_at = None
+    comment.hidden_reason = ""
+    comment.version += 1
+    comment.save(update_fields=["hidden_at", "hidden_reason", "version", "updated_at"])
+    CommentEvent.objects.create(comment=comment, actor=user, action=CommentEvent.Action.RESTORED)
+    return comment

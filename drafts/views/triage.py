@@ -1,0 +1,136 @@
+"""The secretariat's triage: answering, moderating, the compilation and the matrix of positions."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import secretariat_required
+
+from .. import services
+from ..access import revision_readable
+from ..compilation import COMPILATION_FORMATS, compilation_response
+from ..forms import (
+    AnswerForm,
+    HideForm,
+    TriageFilterForm,
+)
+from ..models import Comment
+from ..selectors import (
+    comments_for_triage,
+    position_matrix,
+    triage_counts,
+)
+from .common import bad_request
+
+
+def _back_to_triage(request) -> str:
+    target = request.POST.get("next", "")
+    if target.startswith("/") and not target.startswith("//"):
+        return target
+    return reverse("comment_triage")
+
+
+@secretariat_required
+def comment_triage(request):
+    if not request.user.has_perm("drafts.triage_comments"):
+        raise PermissionDenied
+    form = TriageFilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = {
+            "revision__document": data["document"],
+            "revision__number": data["revision"],
+            "delegation": data["delegation"],
+            "paragraph__key": data["paragraph"],
+            "status": data["status"],
+        }
+    queryset = comments_for_triage(**filters)
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "drafts/triage.html",
+        {
+            "form": form,
+            "page": page,
+            "counts": triage_counts(queryset),
+            "query": query.urlencode(),
+            "statuses": Comment.Status.choices,
+            "here": request.get_full_path(),
+        },
+    )
+
+
+@secretariat_required
+@require_POST
+def comment_answer(request, pk):
+    comment = get_object_or_404(Comment, pk=pk)
+    form = AnswerForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_text())
+        services.comment_answer(
+            comment=comment,
+            user=request.user,
+            status=form.cleaned_data["status"],
+            response=form.cleaned_data["response"],
+        )
+    except ValidationError as error:
+        return bad_request(request, " ".join(error.messages))
+    messages.success(request, _("The answer has been recorded."))
+    return redirect(_back_to_triage(request))
+
+
+@secretariat_required
+@require_POST
+def comment_hide(request, pk):
+    comment = get_object_or_404(Comment, pk=pk)
+    form = HideForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Say why the comment is hidden."))
+        services.comment_hide(
+            comment=comment, user=request.user, reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        return bad_request(request, " ".join(error.messages))
+    messages.success(request, _("The comment is hidden."))
+    return redirect(_back_to_triage(request))
+
+
+@secretariat_required
+@require_POST
+def comment_restore(request, pk):
+    comment = get_object_or_404(Comment, pk=pk)
+    services.comment_restore(comment=comment, user=request.user)
+    messages.success(request, _("The comment is shown again."))
+    return redirect(_back_to_triage(request))
+
+
+@secretariat_required
+def compilation_download(request, slug, number, fmt):
+    if fmt not in COMPILATION_FORMATS:
+        raise Http404
+    revision = revision_readable(request.user, slug=slug, number=number)
+    if not request.user.has_perm("drafts.view_compilation", revision):
+        raise PermissionDenied
+    return compilation_response(revision, fmt)
+
+
+@secretariat_required
+def position_matrix_view(request, slug, number):
+    revision = revision_readable(request.user, slug=slug, number=number)
+    if not request.user.has_perm("drafts.view_position_matrix", revision):
+        raise PermissionDenied
+    return render(
+        request,
+        "drafts/position_matrix.html",
+        {"revision": revision, "document": revision.document, **position_matrix(revision)},
+    )
