@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.models import User
 from delegations.models import Delegation, Membership
 from drafts.models import OutcomeDocument, Paragraph, Revision
-from drafts.services import revision_publish
+from drafts.services import comment_answer, comment_create, revision_publish
 from initiatives.models import (
     FundingEntry,
     Indicator,
@@ -100,7 +100,6 @@ def demo_load(*, password: str = "") -> list[DemoAccount]:
 def _load_comments(secretariat: User) -> None:
     """A few comments on the declaration's first revision, so the reader, the dashboard and
     the triage screen have something to show. Written through the services, like real ones."""
-    from drafts.services import comment_answer, comment_create
 
     revision = Revision.objects.get(document__slug="declaration", number=1)
     if revision.comments.exists():

@@ -10,6 +10,8 @@ from accounts.permissions import (
     is_participant,
 )
 
+from .selectors import comment_is_visible_to
+
 
 @rules.predicate
 def revision_is_published(user, revision) -> bool:
@@ -61,8 +63,6 @@ def comment_consultation_open(user, comment) -> bool:
 
 @rules.predicate
 def comment_visible(user, comment) -> bool:
-    from .selectors import comment_is_visible_to
-
     return comment is not None and comment_is_visible_to(comment, user)
 
 

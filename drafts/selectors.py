@@ -1,8 +1,13 @@
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
+from django.utils import timezone
 
+from accounts.permissions import acts_as_secretariat, is_participant, membership_of
+from delegations.models import Delegation
+from portal.diff import word_diff
 from typesetting.lines import paragraph_lines
 
-from .models import Comment, OutcomeDocument, Paragraph, Revision
+from .diff import compare_paragraphs
+from .models import Comment, OutcomeDocument, Paragraph, Position, Revision
 
 
 def documents_public():
@@ -39,7 +44,6 @@ def paragraphs_numbered(revision: Revision) -> list[Paragraph]:
 def comments_visible_to(user, queryset=None):
     """The comments a person may read: the secretariat sees all; a delegate sees what was made
     visible to all delegations, plus everything their own delegation wrote."""
-    from accounts.permissions import acts_as_secretariat, is_participant, membership_of
 
     queryset = Comment.objects.all() if queryset is None else queryset
     if acts_as_secretariat(user):
@@ -52,7 +56,6 @@ def comments_visible_to(user, queryset=None):
 
 
 def comment_is_visible_to(comment: Comment, user) -> bool:
-    from accounts.permissions import acts_as_secretariat, is_participant, membership_of
 
     if acts_as_secretariat(user):
         return True
@@ -66,7 +69,6 @@ def comment_is_visible_to(comment: Comment, user) -> bool:
 
 
 def revision_compare(old: Revision, new: Revision):
-    from .diff import compare_paragraphs
 
     return compare_paragraphs(paragraphs_numbered(old), paragraphs_numbered(new))
 
@@ -74,7 +76,6 @@ def revision_compare(old: Revision, new: Revision):
 def revisions_readable_by(user):
     """The revisions `drafts.read_revision` lets this person read, as a queryset (the rule
     itself decides one object at a time; lists need the same answer in SQL)."""
-    from accounts.permissions import acts_as_secretariat
 
     if acts_as_secretariat(user):
         return Revision.objects.all()
@@ -84,9 +85,6 @@ def revisions_readable_by(user):
 def documents_readable_by(user):
     """Documents with a revision this person may read, those revisions prefetched. A document
     with nothing readable is left out altogether, so a draft's existence does not leak."""
-    from django.db.models import Exists, OuterRef, Prefetch
-
-    from accounts.permissions import acts_as_secretariat
 
     readable = revisions_readable_by(user)
     documents = OutcomeDocument.objects.all()
@@ -107,10 +105,6 @@ def reader_context(revision: Revision, user) -> dict:
     revision: paragraphs, the comment threads the user may see, amendments as word diffs,
     the comments earlier revisions received on the same paragraphs (matched by key), and
     the user's delegation's official positions."""
-    from accounts.permissions import membership_of
-    from portal.diff import word_diff
-
-    from .models import Position
 
     paragraphs = paragraphs_numbered(revision)
     by_id = {p.pk: p for p in paragraphs}
@@ -206,7 +200,6 @@ def comments_for_triage(**filters):
 
 def triage_counts(queryset) -> dict:
     """Counts per paragraph and per delegation of a filtered triage list (three queries)."""
-    from delegations.models import Delegation
 
     base = queryset.order_by()
     per_paragraph = list(
@@ -234,9 +227,6 @@ def triage_counts(queryset) -> dict:
 
 def position_matrix(revision: Revision) -> dict:
     """Paragraph × delegation table of official positions (three queries)."""
-    from delegations.models import Delegation
-
-    from .models import Position
 
     paragraphs = paragraphs_numbered(revision)
     delegations = list(Delegation.objects.filter(memberships__isnull=False).distinct())
@@ -261,9 +251,6 @@ def position_matrix(revision: Revision) -> dict:
 def dashboard_for(user) -> dict:
     """A participant's start page: documents open for comments, their delegation's comments
     with their status, and the answers that arrived since the last visit (four queries)."""
-    from django.utils import timezone
-
-    from accounts.permissions import membership_of
 
     now = timezone.now()
     open_documents = list(

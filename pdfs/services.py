@@ -77,6 +77,7 @@ def pdf_job_request(
 
 def pdf_job_enqueue(*, job_id: int) -> bool:
     """Hand the job to Celery; on a broker failure record why and leave it pending."""
+    # Here, not at the top: pdfs.tasks calls this module's services.
     from .tasks import render_pdf_job
 
     try:

@@ -417,6 +417,7 @@ def text_match(queryset, fields: list[str], q: str):
     """Rows whose fields match q: PostgreSQL full-text search with each language's stemming
     (websearch syntax, so quotes and `-word` work), a plain icontains on other databases."""
     if settings.IS_POSTGRES:
+        # Only on PostgreSQL: django.contrib.postgres needs psycopg, SQLite installs need not.
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
         vector = query = None

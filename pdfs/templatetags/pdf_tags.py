@@ -3,6 +3,8 @@ import re
 from django import template
 from django.utils.safestring import mark_safe
 
+from pdfs.selectors import pdf_block_entries
+
 register = template.Library()
 
 _UNSAFE_IN_CSS_STRING = re.compile(r'[\\"\n\r<>]')
@@ -17,7 +19,6 @@ def css_string(value) -> str:
 
 @register.inclusion_tag("pdf/_block.html", takes_context=True)
 def pdf_block(context, revision):
-    from pdfs.selectors import pdf_block_entries
 
     request = context["request"]
     return {

@@ -3,7 +3,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_v
 from rest_framework import viewsets
 
 from portal.api import LANG_PARAMETER, FilterSet, IdFilter, PublicReadMixin
-from summit.models import Meeting
+from summit.models import Meeting, Summit
 from summit.selectors import meetings_with_agenda
 
 from .serializers import MeetingSerializer, SummitSerializer
@@ -75,7 +75,6 @@ class SummitViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["start_date", "acronym"]
 
     def get_queryset(self):
-        from summit.models import Summit
 
         return Summit.objects.prefetch_related(
             Prefetch("meetings", queryset=Meeting.objects.order_by("start_date", "title"))
