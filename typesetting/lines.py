@@ -12,7 +12,7 @@ draws every line at (nearly) the same width; the numbering never depends on that
 """
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -75,7 +75,16 @@ def style_for(kind: str) -> str:
 
 
 def break_lines(text: str, *, style: str = "regular", measure: float = MEASURE_EM) -> list[str]:
-    """Greedy line breaking at spaces; a word longer than the measure is cut where it must."""
+    """Greedy line breaking at spaces; a word longer than the measure is cut where it must.
+
+    A pure function of its arguments, so each text is broken once per process: a page that
+    shows a revision in the reader and offers its PDFs in both languages, and every later
+    page of the same text, reuse the breaks (a copy, so that callers may change theirs)."""
+    return list(_break_lines(text, style, measure))
+
+
+@lru_cache(maxsize=8192)
+def _break_lines(text: str, style: str, measure: float) -> tuple[str, ...]:
     font = metrics(style)
     limit = measure - SLACK_EM
     space = font.width(" ")
@@ -100,7 +109,7 @@ def break_lines(text: str, *, style: str = "regular", measure: float = MEASURE_E
         current, current_width = [word], word_width
     if current:
         lines.append(" ".join(current))
-    return lines or [""]
+    return tuple(lines or [""])
 
 
 def _longest_prefix(word: str, font: FontMetrics, limit: float) -> int:

@@ -72,3 +72,22 @@ def test_bracketed_paragraphs_carry_their_brackets(long_revision, on_commit):
     starts = [line.text for line in pdf_lines if line.text.startswith("[")]
     assert [text.split(":")[0] for text in starts] == ["[7", "[14", "[21"]
     assert sum(line.text.endswith("basin;]") for line in pdf_lines) == 3
+
+
+def test_a_text_is_broken_once_however_many_pages_show_it(published_revision, client):
+    from typesetting.lines import _break_lines
+
+    _break_lines.cache_clear()
+    url = published_revision.get_absolute_url()
+    client.get(url)
+    first = _break_lines.cache_info()
+    client.get(url)
+    second = _break_lines.cache_info()
+
+    # Each paragraph is broken once per language edition (the PDF block offers both); the
+    # reader's breaks are the same as its own language's PDF ones, and a later page breaks
+    # nothing anew.
+    paragraphs = published_revision.paragraphs.count()
+    assert first.misses == paragraphs * 2
+    assert first.hits >= paragraphs
+    assert second.misses == first.misses
