@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import secretariat_required
-from portal.concurrency import EditConflict, conflict_form
+from portal.concurrency import versioned_edit
 from portal.diff import word_diff
 
 from .forms import FundingEntryForm, IndicatorForm, OutcomeForm, OutputForm, SectionForm
@@ -50,32 +50,26 @@ def section_edit(request, slug, kind):
     section = get_object_or_404(
         Section.objects.select_related("initiative"), initiative__slug=slug, kind=kind
     )
-    conflict = None
-    if request.method == "POST":
-        form = SectionForm(request.POST)
-        if form.is_valid():
-            try:
-                section_update(section=section, user=request.user, **form.cleaned_data)
-            except EditConflict as error:
-                # Show both texts; the editor's own text stays in the form, nothing is lost.
-                conflict = error.current
-                form = conflict_form(SectionForm, form.cleaned_data, error)
-            else:
-                messages.success(request, _("The section is saved."))
-                return redirect("initiative_edit", slug=slug)
-    else:
-        form = SectionForm(
-            initial={
-                "body_ru": section.body_ru,
-                "body_en": section.body_en,
-                "version": section.version,
-            }
-        )
-    return render(
+
+    def save(data):
+        section_update(section=section, user=request.user, **data)
+
+    def done():
+        messages.success(request, _("The section is saved."))
+        return redirect("initiative_edit", slug=slug)
+
+    return versioned_edit(
         request,
-        "initiatives/section_edit.html",
-        {"section": section, "form": form, "conflict": conflict},
-        status=409 if conflict else 200,
+        form_class=SectionForm,
+        initial={
+            "body_ru": section.body_ru,
+            "body_en": section.body_en,
+            "version": section.version,
+        },
+        save=save,
+        done=done,
+        template="initiatives/section_edit.html",
+        context={"section": section},
     )
 
 

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.concurrency import EditConflict, conflict_form
+from portal.concurrency import add_service_errors, versioned_edit
 from portal.ids import parse_id
 
 from .. import services
@@ -19,7 +19,6 @@ from ..forms import (
     CommentEditForm,
     CommentForm,
     PositionForm,
-    add_service_errors,
 )
 from ..models import Comment, Paragraph
 from ..permissions import comment_refusal
@@ -106,46 +105,26 @@ def comment_edit(request, pk):
     comment = _comment_or_404(request, pk)
     if not rules.has_perm("drafts.change_comment", request.user, comment):
         raise PermissionDenied(_("This comment can no longer be edited."))
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        form = CommentEditForm(request.POST)
-        if form.is_valid():
-            try:
-                services.comment_edit(
-                    comment=comment,
-                    user=request.user,
-                    body=form.cleaned_data["body"],
-                    proposed_text=form.cleaned_data["proposed_text"],
-                    version=form.cleaned_data["version"],
-                )
-            except EditConflict as error:
-                # Show both texts; the form now carries the current version, so saving again
-                # is a deliberate choice to replace the other edit.
-                conflict = error.current
-                form = conflict_form(CommentEditForm, form.cleaned_data, error)
-                status = 409
-            except ValidationError as error:
-                add_service_errors(form, error)
-                status = 400
-            else:
-                messages.success(request, _("Your comment has been updated."))
-                return redirect(f"{comment.revision.get_absolute_url()}#c-{comment.pk}")
-        else:
-            status = 400
-    else:
-        form = CommentEditForm(
-            initial={
-                "version": comment.version,
-                "body": comment.body,
-                "proposed_text": comment.proposed_text,
-            }
-        )
-    return render(
+
+    def save(data):
+        services.comment_edit(comment=comment, user=request.user, **data)
+
+    def done():
+        messages.success(request, _("Your comment has been updated."))
+        return redirect(f"{comment.revision.get_absolute_url()}#c-{comment.pk}")
+
+    return versioned_edit(
         request,
-        "drafts/comment_edit.html",
-        {"form": form, "comment": comment, "conflict": conflict},
-        status=status,
+        form_class=CommentEditForm,
+        initial={
+            "version": comment.version,
+            "body": comment.body,
+            "proposed_text": comment.proposed_text,
+        },
+        save=save,
+        done=done,
+        template="drafts/comment_edit.html",
+        context={"comment": comment},
     )
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import secretariat_required
-from portal.concurrency import EditConflict, conflict_form
+from portal.concurrency import EditConflict, add_service_errors, versioned_edit
 from portal.ids import parse_id
 
 from .. import services
@@ -21,7 +21,6 @@ from ..forms import (
     ParagraphAddForm,
     ParagraphEditForm,
     PublishForm,
-    add_service_errors,
 )
 from ..models import OutcomeDocument, Paragraph, Revision
 from ..selectors import (
@@ -118,58 +117,29 @@ def paragraph_add(request, slug):
 @secretariat_required
 def paragraph_edit(request, slug, key):
     paragraph = _draft_paragraph(request, slug, key)
-    conflict = None
-    status = 200
-    if request.method == "POST":
-        form = ParagraphEditForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.paragraph_update(
-                    paragraph=paragraph,
-                    user=request.user,
-                    version=data["version"],
-                    kind=data["kind"],
-                    text_ru=data["text_ru"],
-                    text_en=data["text_en"],
-                    negotiation=data["negotiation"],
-                    bracketed_by=data["bracketed_by"],
-                )
-            except EditConflict as error:
-                # Nothing was written. The form keeps the editor's text but now names the
-                # current version: saving again is a deliberate choice over the other edit.
-                conflict = error.current
-                form = conflict_form(ParagraphEditForm, data, error)
-                status = 409
-            except ValidationError as error:
-                add_service_errors(form, error)
-                status = 400
-            else:
-                messages.success(request, _("The paragraph has been saved."))
-                return redirect(f"{reverse('draft_editor', args=[slug])}#p-{paragraph.key}")
-        else:
-            status = 400
-    else:
-        form = ParagraphEditForm(
-            initial={
-                "version": paragraph.version,
-                "kind": paragraph.kind,
-                "text_ru": paragraph.text_ru,
-                "text_en": paragraph.text_en,
-                "negotiation": paragraph.negotiation,
-                "bracketed_by": paragraph.bracketed_by,
-            }
-        )
-    return render(
+
+    def save(data):
+        services.paragraph_update(paragraph=paragraph, user=request.user, **data)
+
+    def done():
+        messages.success(request, _("The paragraph has been saved."))
+        return redirect(f"{reverse('draft_editor', args=[slug])}#p-{paragraph.key}")
+
+    return versioned_edit(
         request,
-        "drafts/paragraph_edit.html",
-        {
-            "form": form,
-            "paragraph": paragraph,
-            "document": paragraph.revision.document,
-            "conflict": conflict,
+        form_class=ParagraphEditForm,
+        initial={
+            "version": paragraph.version,
+            "kind": paragraph.kind,
+            "text_ru": paragraph.text_ru,
+            "text_en": paragraph.text_en,
+            "negotiation": paragraph.negotiation,
+            "bracketed_by": paragraph.bracketed_by,
         },
-        status=status,
+        save=save,
+        done=done,
+        template="drafts/paragraph_edit.html",
+        context={"paragraph": paragraph, "document": paragraph.revision.document},
     )
 
 

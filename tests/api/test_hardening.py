@@ -381,7 +381,7 @@ def test_a_million_character_section_is_refused_by_the_form_the_service_and_the_
         reverse("section_edit", args=[section.initiative.slug, section.kind]),
         {"body_ru": huge, "body_en": "Aims", "version": section.version},
     )
-    assert response.status_code == 200 and 'class="errorlist"' in response.content.decode()
+    assert response.status_code == 400 and 'class="errorlist"' in response.content.decode()
     with pytest.raises(ValidationError):
         section_update(
             section=section, user=secretariat, body_ru=huge, body_en="", version=section.version
