@@ -152,3 +152,11 @@ class TriageFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", "—"), *Comment.Status.choices], required=False
     )
+
+
+class AknImportForm(forms.Form):
+    ru = forms.FileField(label=_("Russian edition (AKN XML)"), required=False)
+    en = forms.FileField(label=_("English edition (AKN XML)"), required=False)
+    replace_edits = forms.BooleanField(
+        label=_("Replace the edits made in the current draft"), required=False
+    )

@@ -210,6 +210,12 @@ MATRIX: dict[str, Case] = {
     ),
     "document_settings": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug}),
     "draft_editor": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug}),
+    "draft_import": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug}),
+    # A POST without a file: the secretariat passes the gate and gets the form's refusal.
+    "draft_import [post]": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=400, admin=400, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"slug": w.document.slug}, method="post"),
+    # Akoma Ntoso XML: like the PDF, for whoever may read the revision.
+    "revision_akn": Case(PUBLIC, kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number, "language": "ru"}),
+    "revision_akn [draft]": Case(DRAFT_READERS, kwargs=lambda w: {"slug": w.document.slug, "number": w.draft.number, "language": "en"}),
     "draft_start": Case(
         SECRETARIAT_POST, kwargs=lambda w: {"slug": w.document.slug}, method="post"
     ),
@@ -295,6 +301,11 @@ MATRIX: dict[str, Case] = {
     "api-document-compare [draft]": Case(
         DRAFT_READERS, kwargs=lambda w: {"pk": w.document.pk}, query="from=1&to=2"
     ),
+    "api-document-akn": Case(PUBLIC, kwargs=lambda w: {"pk": w.document.pk, "number": w.published.number}, query="lang=ru"),
+    "api-document-akn [draft]": Case(DRAFT_READERS, kwargs=lambda w: {"pk": w.document.pk, "number": w.draft.number}, query="lang=en"),
+    # Importing is the secretariat's; without a file it is refused (400), for others the
+    # endpoint does not exist.
+    "api-document-akn-import": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=NOT_FOUND, delegate_b=NOT_FOUND, head_a=NOT_FOUND, secretariat=400, admin=400, sid=NOT_FOUND, half=UNAUTHENTICATED, staff=NOT_FOUND), kwargs=lambda w: {"pk": w.document.pk}, method="post"),
     "api-document-compilation": Case(
         API_SECRETARIAT, kwargs=lambda w: {"pk": w.document.pk, "number": w.published.number}
     ),

@@ -9,6 +9,7 @@ from .comments import (  # noqa: F401
 from .editor import (  # noqa: F401
     document_settings,
     draft_editor,
+    draft_import,
     draft_start,
     paragraph_add,
     paragraph_delete,
@@ -21,6 +22,7 @@ from .reader import (  # noqa: F401
     dashboard,
     document_detail,
     document_list,
+    revision_akn_download,
     revision_compare_view,
     revision_detail,
 )
