@@ -3,7 +3,7 @@
 WeasyPrint has no per-line counter, and a browser breaks lines wherever its own fonts and
 window width take it, so neither renderer may choose the breaks. Here every paragraph is cut
 into lines using the real advance widths of the font the PDF embeds (Liberation Serif, read
-with fontTools from the system's TTF files) at a fixed measure given in em. Both renderers
+with fontTools from the TTF files shipped in static/fonts/) at a fixed measure given in em. Both renderers
 then draw each line as its own block with `white-space: nowrap` on a fixed line-height grid,
 so "line 12" is the same words in the reader and in the PDF, whatever the zoom or device.
 
@@ -18,7 +18,11 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from fontTools.ttLib import TTFont
 
-FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
+# The fonts ship with the project (SIL OFL, licence beside them): the line breaker, WeasyPrint
+# and the browser (@font-face) use these very files, so a machine without the system's font
+# package breaks the same lines. A missing file is a failed system check at start-up
+# (summit.checks), never an error at request time.
+FONT_DIR = Path(__file__).resolve().parents[1] / "static" / "fonts" / "liberation-serif"
 FONT_FILES = {
     "regular": "LiberationSerif-Regular.ttf",
     "italic": "LiberationSerif-Italic.ttf",
@@ -54,9 +58,7 @@ class FontMetrics:
 def font_path(style: str) -> Path:
     path = FONT_DIR / FONT_FILES[style]
     if not path.exists():
-        raise FontMissing(
-            f"{path} is missing: run scripts/install-system-deps.sh (package fonts-liberation2)."
-        )
+        raise FontMissing(f"{path} is missing: the fonts ship with the project (git checkout).")
     return path
 
 

@@ -91,3 +91,25 @@ def test_a_text_is_broken_once_however_many_pages_show_it(published_revision, cl
     assert first.misses == paragraphs * 2
     assert first.hits >= paragraphs
     assert second.misses == first.misses
+
+
+def test_the_fonts_that_define_the_lines_ship_with_the_project():
+    from django.conf import settings
+
+    from typesetting.lines import FONT_FILES, font_path
+
+    for style in FONT_FILES:
+        path = font_path(style)
+        assert path.is_relative_to(settings.BASE_DIR / "static" / "fonts")
+        assert "/usr/share" not in str(path)
+    assert (settings.BASE_DIR / "static" / "fonts" / "liberation-serif" / "LICENSE").exists()
+
+
+def test_a_missing_font_fails_the_start_up_check(monkeypatch, tmp_path):
+    from summit.checks import fonts_ship_with_the_project
+    from typesetting import lines
+
+    assert fonts_ship_with_the_project(None) == []
+    monkeypatch.setattr(lines, "FONT_DIR", tmp_path)
+    errors = fonts_ship_with_the_project(None)
+    assert [error.id for error in errors] == ["summit.E001"] * len(lines.FONT_FILES)
