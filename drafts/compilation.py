@@ -27,9 +27,7 @@ class CompilationRow:
 def _paragraph_label(paragraph) -> str:
     if paragraph is None:
         return _("Whole document")
-    if paragraph.number:
-        return _("OP %(n)s") % {"n": paragraph.number}
-    return _("¶%(n)s") % {"n": paragraph.position}
+    return paragraph.label
 
 
 def compilation_rows(revision: Revision) -> list[CompilationRow]:

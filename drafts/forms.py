@@ -14,6 +14,7 @@ from .models import (
     Paragraph,
     Position,
 )
+from .selectors import parse_label
 
 
 class CommentForm(forms.Form):
@@ -148,7 +149,16 @@ class TriageFilterForm(forms.Form):
     delegation = forms.ModelChoiceField(
         label=_("Delegation"), queryset=Delegation.objects.all(), required=False
     )
-    paragraph = forms.CharField(label=_("Paragraph key"), required=False, max_length=12)
+    paragraph = forms.CharField(
+        label=_("Paragraph"), required=False, max_length=12, help_text=_("e.g. OP3 or PP2")
+    )
+
+    def clean_paragraph(self) -> str:
+        label = self.cleaned_data["paragraph"]
+        if label and parse_label(label) is None:
+            raise forms.ValidationError(_("Give a paragraph's label, such as OP3 or PP2."))
+        return label
+
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", "—"), *Comment.Status.choices], required=False
     )

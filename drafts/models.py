@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import length_limits
@@ -24,6 +25,22 @@ class RevisionFrozen(ValidationError):
             code="revision_frozen",
             params={"revision": revision},
         )
+
+
+LABEL_CODES = {"heading": "H", "preambular": "PP", "operative": "OP"}
+LABEL_FORMATS = {
+    "heading": _("H%(n)d"),
+    "preambular": _("PP%(n)d"),
+    "operative": _("OP%(n)d"),
+}
+
+
+def paragraph_code(kind: str, ordinal: int) -> str:
+    return f"{LABEL_CODES[kind]}{ordinal}"
+
+
+def paragraph_label(kind: str, ordinal: int) -> str:
+    return str(LABEL_FORMATS[kind] % {"n": ordinal})
 
 
 def new_paragraph_key() -> str:
@@ -182,7 +199,7 @@ class Paragraph(models.Model):
         indexes = [models.Index(fields=["revision", "position"])]
 
     def __str__(self):
-        return f"{self.revision} ¶{self.position}"
+        return f"{self.revision} {self.label}"
 
     def save(self, *args, **kwargs):
         self._ensure_revision_is_draft()
@@ -196,6 +213,29 @@ class Paragraph(models.Model):
         state = Revision.objects.filter(pk=self.revision_id).values_list("state", flat=True)
         if state and state[0] == Revision.State.PUBLISHED:
             raise RevisionFrozen(self.revision)
+
+    # The citable label, in the convention of UN negotiating texts: preambular paragraphs
+    # PP1, PP2…, operative OP1…, headings H1…, counted within the revision by kind. Never
+    # typed by hand and never a position: people cite it, the reader, lists, files and the
+    # API show it. `code` is the same in every language (anchors, deep links `#OP5`);
+    # `label` is how the interface's language writes it.
+    @cached_property
+    def ordinal(self) -> int:
+        """Set for whole lists by drafts.selectors (one query); computed alone otherwise."""
+        earlier = Q(position__lt=self.position) | Q(position=self.position, id__lte=self.id)
+        return (
+            Paragraph.objects.filter(revision_id=self.revision_id, kind=self.kind)
+            .filter(earlier)
+            .count()
+        )
+
+    @property
+    def code(self) -> str:
+        return paragraph_code(self.kind, self.ordinal)
+
+    @property
+    def label(self) -> str:
+        return paragraph_label(self.kind, self.ordinal)
 
 
 class Comment(models.Model):

@@ -1,5 +1,9 @@
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
-from django.utils import timezone
+import re
+
+from django.conf import settings
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone, translation
 
 from accounts.permissions import acts_as_secretariat, is_participant, membership_of
 from delegations.models import Delegation
@@ -7,7 +11,15 @@ from portal.diff import word_diff
 from typesetting.lines import paragraph_lines
 
 from .diff import compare_paragraphs
-from .models import Comment, OutcomeDocument, Paragraph, Position, Revision
+from .models import (
+    LABEL_CODES,
+    Comment,
+    OutcomeDocument,
+    Paragraph,
+    Position,
+    Revision,
+    paragraph_label,
+)
 
 
 def documents_public():
@@ -26,19 +38,73 @@ def paragraphs_numbered(revision: Revision) -> list[Paragraph]:
     their line numbers agree (see typesetting/lines.py).
     """
     paragraphs = list(revision.paragraphs.order_by("position", "id").select_related("bracketed_by"))
-    number = 0
+    ordinals = dict.fromkeys(Paragraph.Kind.values, 0)
     line_number = 0
     for paragraph in paragraphs:
-        if paragraph.kind == Paragraph.Kind.OPERATIVE:
-            number += 1
-            paragraph.number = number
-        else:
-            paragraph.number = None
+        ordinals[paragraph.kind] += 1
+        paragraph.ordinal = ordinals[paragraph.kind]
+        paragraph.number = paragraph.ordinal if paragraph.kind == Paragraph.Kind.OPERATIVE else None
         paragraph.lines = []
         for text in paragraph_lines(paragraph):
             line_number += 1
             paragraph.lines.append((line_number, text))
     return paragraphs
+
+
+def paragraphs_labelled(paragraphs) -> None:
+    """Give each paragraph its ordinal (and so its label) with one query for all of them,
+    whatever revisions they belong to: the lists of comments name paragraphs by label."""
+    paragraphs = [p for p in paragraphs if p is not None]
+    revisions = {p.revision_id for p in paragraphs}
+    if not revisions:
+        return
+    ordinals = dict(
+        Paragraph.objects.filter(revision_id__in=revisions)
+        .annotate(
+            place=Window(
+                RowNumber(),
+                partition_by=[F("revision_id"), F("kind")],
+                order_by=[F("position"), F("id")],
+            )
+        )
+        .values_list("id", "place")
+    )
+    for paragraph in paragraphs:
+        paragraph.ordinal = ordinals[paragraph.pk]
+
+
+def paragraphs_with_label(label: str):
+    """The paragraphs, in any revision, that carry `label` (OP3, ОП3, pp 2…); none for a
+    text that is not a label."""
+    parsed = parse_label(label)
+    if parsed is None:
+        return Paragraph.objects.none()
+    kind, ordinal = parsed
+    return (
+        Paragraph.objects.filter(kind=kind)
+        .annotate(
+            place=Window(
+                RowNumber(), partition_by=[F("revision_id")], order_by=[F("position"), F("id")]
+            )
+        )
+        .filter(place=ordinal)
+    )
+
+
+def parse_label(text: str) -> tuple[str, int] | None:
+    """(kind, ordinal) of a label as people type it, in either language; None otherwise."""
+    match = re.fullmatch(r"\s*([^\d\s]+)\s*(\d{1,6})\s*", text or "")
+    if not match:
+        return None
+    prefix = match.group(1).upper()
+    for kind in Paragraph.Kind.values:
+        spellings = {LABEL_CODES[kind]}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                spellings.add(paragraph_label(kind, 1)[:-1].upper())
+        if prefix in spellings:
+            return kind, int(match.group(2))
+    return None
 
 
 def comments_visible_to(user, queryset=None):
@@ -180,7 +246,7 @@ TRIAGE_FILTERS = (
     "revision__document",
     "revision__number",
     "delegation",
-    "paragraph__key",
+    "paragraph__in",
     "status",
 )
 
@@ -199,7 +265,7 @@ def comments_for_triage(**filters):
 
 
 def triage_counts(queryset) -> dict:
-    """Counts per paragraph and per delegation of a filtered triage list (three queries)."""
+    """Counts per paragraph and per delegation of a filtered triage list (five queries)."""
 
     base = queryset.order_by()
     per_paragraph = list(
@@ -218,6 +284,13 @@ def triage_counts(queryset) -> dict:
     )
     # The names are read from the objects: values("delegation__name") would bypass
     # modeltranslation and give the default language's name on an English page.
+    paragraphs = Paragraph.objects.in_bulk(
+        [r["paragraph_id"] for r in per_paragraph if r["paragraph_id"]]
+    )
+    paragraphs_labelled(paragraphs.values())
+    for row in per_paragraph:
+        paragraph = paragraphs.get(row["paragraph_id"])
+        row["label"] = paragraph.label if paragraph else ""
     delegations = Delegation.objects.in_bulk([row["delegation_id"] for row in per_delegation])
     for row in per_delegation:
         row["delegation"] = delegations.get(row["delegation_id"])
@@ -250,7 +323,7 @@ def position_matrix(revision: Revision) -> dict:
 
 def dashboard_for(user) -> dict:
     """A participant's start page: documents open for comments, their delegation's comments
-    with their status, and the answers that arrived since the last visit (four queries)."""
+    with their status, and the answers that arrived since the last visit (five queries)."""
 
     now = timezone.now()
     open_documents = list(
@@ -269,6 +342,7 @@ def dashboard_for(user) -> dict:
         .select_related("revision__document", "paragraph", "author", "responded_by")
         .order_by("-created_at")[:100]
     )
+    paragraphs_labelled(comment.paragraph for comment in comments)
     since = user.dashboard_seen_at
     new_answers = [
         c for c in comments if c.responded_at and (since is None or c.responded_at > since)

@@ -42,6 +42,7 @@ REVISION_EXAMPLE = OpenApiExample(
             {
                 "id": 11,
                 "key": "a1b2c3d4e5f6",
+                "label": "PP1",
                 "number": None,
                 "position": 1,
                 "kind": "preambular",
@@ -52,6 +53,7 @@ REVISION_EXAMPLE = OpenApiExample(
             {
                 "id": 12,
                 "key": "0f9e8d7c6b5a",
+                "label": "OP1",
                 "number": 1,
                 "position": 2,
                 "kind": "operative",
@@ -95,6 +97,7 @@ COMMENT_EXAMPLE = OpenApiExample(
         "revision": 1,
         "paragraph": 12,
         "paragraph_key": "0f9e8d7c6b5a",
+        "paragraph_label": "OP1",
         "parent": None,
         "kind": "amendment",
         "body": "Clearer wording.",

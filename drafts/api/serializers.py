@@ -54,6 +54,9 @@ class ParagraphSerializer(serializers.Serializer):
 
     id = serializers.IntegerField()
     key = serializers.CharField(help_text="Stable across revisions: the same paragraph.")
+    label = serializers.CharField(
+        help_text="The citable label: PP1…, OP1…, H1… (in Russian ПП1…, ОП1…, З1…)."
+    )
     number = serializers.IntegerField(allow_null=True, help_text="Operative paragraphs: 1, 2, …")
     position = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=Paragraph.Kind.choices)
@@ -69,6 +72,7 @@ class ParagraphSerializer(serializers.Serializer):
         return {
             "id": paragraph.pk,
             "key": paragraph.key,
+            "label": paragraph.label,
             "number": paragraph.number,
             "position": paragraph.position,
             "kind": paragraph.kind,
@@ -158,6 +162,13 @@ class CommentSerializer(serializers.ModelSerializer):
     paragraph_key = serializers.CharField(
         source="paragraph.key", read_only=True, allow_null=True, default=None
     )
+    paragraph_label = serializers.CharField(
+        source="paragraph.label",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="The paragraph's citable label (OP5…); null for the whole document.",
+    )
     author = serializers.CharField(source="author.__str__", read_only=True)
     # None for the secretariat's own comments: it speaks for no delegation.
     delegation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
@@ -171,6 +182,7 @@ class CommentSerializer(serializers.ModelSerializer):
             "revision",
             "paragraph",
             "paragraph_key",
+            "paragraph_label",
             "parent",
             "kind",
             "body",

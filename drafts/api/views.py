@@ -20,6 +20,7 @@ from drafts.models import Comment, OutcomeDocument, Paragraph
 from drafts.selectors import (
     comments_visible_to,
     documents_readable_by,
+    paragraphs_labelled,
     paragraphs_numbered,
     revision_compare,
     revision_latest_published,
@@ -355,6 +356,12 @@ class CommentViewSet(
             self.request.user,
             Comment.objects.select_related("revision", "paragraph", "author", "delegation"),
         )
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        # Labels for the whole page in one query, not one per comment.
+        paragraphs_labelled(comment.paragraph for comment in page or [])
+        return page
 
     def create(self, request):
         data = CommentCreateSerializer(data=request.data)

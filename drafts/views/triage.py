@@ -22,6 +22,8 @@ from ..forms import (
 from ..models import Comment
 from ..selectors import (
     comments_for_triage,
+    paragraphs_labelled,
+    paragraphs_with_label,
     position_matrix,
     triage_counts,
 )
@@ -47,11 +49,14 @@ def comment_triage(request):
             "revision__document": data["document"],
             "revision__number": data["revision"],
             "delegation": data["delegation"],
-            "paragraph__key": data["paragraph"],
+            "paragraph__in": paragraphs_with_label(data["paragraph"])
+            if data["paragraph"]
+            else None,
             "status": data["status"],
         }
     queryset = comments_for_triage(**filters)
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    paragraphs_labelled(comment.paragraph for comment in page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

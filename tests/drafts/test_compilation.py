@@ -33,7 +33,7 @@ def test_compilation_lists_paragraph_delegation_text_status_and_response(
 
     assert [(r.paragraph, r.delegation, r.status, r.response) for r in rows] == [
         ("Whole document", "Kazakhstan", "Open", ""),
-        ("OP 1", "Uzbekistan", "Accepted", "Done"),
+        ("OP1", "Uzbekistan", "Accepted", "Done"),
     ]
     assert "decides to act now;" in rows[1].text
 
@@ -56,5 +56,5 @@ def test_xlsx_export_has_the_same_rows(alice, bob, secretariat, published_revisi
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
 
     assert len(values) == 3
-    assert values[2][:2] == ["OP 1", "Uzbekistan"]
+    assert values[2][:2] == ["OP1", "Uzbekistan"]
     assert values[2][5] == "Done"
