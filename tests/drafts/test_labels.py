@@ -106,3 +106,10 @@ def test_one_query_labels_a_whole_page_of_comments(
         labels = [c.paragraph.code for c in comments]
     assert sorted(labels) == ["H1", "OP1", "OP2", "OP3", "PP1"]
     assert paragraphs_with_label("OP2").filter(revision=published_revision).count() == 1
+
+
+def test_deep_links_reach_a_paragraph_and_a_line(client, published_revision):
+    page = client.get(f"/en{published_revision.get_absolute_url()[3:]}").content.decode()
+    assert 'id="OP1"' in page  # …/rev/1/#OP1
+    assert 'id="l1" data-line="1"' in page  # …/rev/1/#l1
+    assert page.count('id="l1"') == 1
