@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drafts.models import Comment, Paragraph
+from drafts.services import comment_create
 from initiatives.models import Section
 from tests.factories import InitiativeFactory
 
@@ -152,6 +153,49 @@ def test_random_bodies_to_the_portals_forms_never_fail_the_server(
             ["body_ru", "body_en", "version", "summary"],
         ),
     ]
+
+    @FUZZ
+    @given(data=st.data())
+    def send(data):
+        client, url, names = data.draw(st.sampled_from(forms))
+        body = data.draw(form_bodies(names))
+        response = client.generic(
+            "POST", url, body, content_type="application/x-www-form-urlencoded"
+        )
+        assert response.status_code < 500, (url, body[:200], response.status_code)
+
+    send()
+
+
+def test_random_bodies_to_the_secretariats_other_forms_never_fail_the_server(
+    db, published_revision, secretariat, head_a, alice, section, delegation_a
+):
+    """Every other form that takes input: invitations, funding, the results framework, the
+    document's settings, publishing, answering and hiding comments, positions, AKN import."""
+    staff, head = Client(), Client()
+    staff.force_login(secretariat)
+    head.force_login(head_a)
+    document = published_revision.document
+    initiative = section.initiative
+    comment = comment_create(
+        author=alice,
+        revision=published_revision,
+        paragraph=published_revision.paragraphs.get(position=3),
+        body="Support.",
+    )
+    key = published_revision.paragraphs.get(position=3).key
+    forms = [
+        (staff, reverse("invitation_create"), ["email", "delegation", "role", "name", "language"]),
+        (staff, reverse("funding_add", args=[initiative.slug]), ["source", "amount", "currency", "status", "note"]),
+        (staff, reverse("results_add", args=[initiative.slug, "outcome"]), ["title_ru", "title_en", "position"]),
+        (staff, reverse("document_settings", args=[document.slug]), ["status", "comment_deadline", "deadline_date", "deadline_time"]),
+        (staff, reverse("revision_publish", args=[document.slug]), ["summary_ru", "summary_en"]),
+        (staff, reverse("comment_answer", args=[comment.pk]), ["status", "response", "next"]),
+        (staff, reverse("comment_hide", args=[comment.pk]), ["reason", "next"]),
+        (staff, reverse("draft_import", args=[document.slug]), ["ru", "en", "replace_edits"]),
+        (head, reverse("position_record", args=[document.slug, 1, key]), ["stance", "reason"]),
+        (head, reverse("invitation_create"), ["email", "role", "name", "language"]),
+    ]  # fmt: skip
 
     @FUZZ
     @given(data=st.data())
