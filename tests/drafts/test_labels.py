@@ -113,3 +113,9 @@ def test_deep_links_reach_a_paragraph_and_a_line(client, published_revision):
     assert 'id="OP1"' in page  # …/rev/1/#OP1
     assert 'id="l1" data-line="1"' in page  # …/rev/1/#l1
     assert page.count('id="l1"') == 1
+
+
+def test_the_reader_says_which_edition_the_line_numbers_belong_to(client, published_revision):
+    path = published_revision.get_absolute_url()[3:]
+    assert "English edition" in client.get(f"/en{path}").content.decode()
+    assert "русской версии" in client.get(f"/ru{path}").content.decode()
