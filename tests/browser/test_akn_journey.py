@@ -7,10 +7,9 @@ from lxml import etree
 from drafts.akn import AKN_NS
 from tests.browser.test_consultation_journey import (
     SECRETARIAT,
+    enter_totp,
     log_in,
     new_page,
-    signed_in,
-    totp_now,
 )
 
 pytestmark = pytest.mark.browser
@@ -42,9 +41,7 @@ def test_the_secretariat_starts_the_draft_from_an_akn_file(browser, demo_site, s
     page = new_page(browser)
     log_in(page, demo_site, SECRETARIAT)
     page.wait_for_url("**/accounts/2fa/authenticate/")
-    page.get_by_label("Code").fill(totp_now(SECRETARIAT))
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(signed_in)
+    enter_totp(page, SECRETARIAT)
     page.goto(f"{demo_site.url}/en/documents/declaration/draft/")
     page.get_by_role("link", name="Import from Akoma Ntoso").click()
     page.wait_for_url("**/draft/import/")

@@ -57,6 +57,13 @@ def log_in(page, site, email: str) -> None:
     page.get_by_role("button", name="Sign In").click()
 
 
+def enter_totp(page, email: str) -> None:
+    """The second step of the login, on the page allauth asks for the code."""
+    page.get_by_label("Code").fill(totp_now(email))
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(signed_in)
+
+
 def signed_in(url: str) -> bool:
     # Allauth sends the user home, in the language of their profile.
     return "/accounts/" not in url
@@ -126,9 +133,7 @@ def test_delegate_comments_secretariat_answers_and_publishes_delegate_sees_it(
     secretariat.wait_for_url("**/accounts/2fa/authenticate/")
     assert axe(secretariat) == []
     shot(secretariat, "secretariat-mfa")
-    secretariat.get_by_label("Code").fill(totp_now(SECRETARIAT))
-    secretariat.get_by_role("button", name="Sign In").click()
-    secretariat.wait_for_url(signed_in)
+    enter_totp(secretariat, SECRETARIAT)
 
     secretariat.goto(f"{site.url}/en/documents/declaration/")
     secretariat.get_by_role("link", name="Triage comments").click()
