@@ -17,6 +17,7 @@ from .selectors import paragraphs_numbered
 @dataclass
 class CompilationRow:
     paragraph: str
+    lines: str
     delegation: str
     kind: str
     text: str
@@ -48,6 +49,7 @@ def compilation_rows(revision: Revision) -> list[CompilationRow]:
         rows.append(
             CompilationRow(
                 paragraph=_paragraph_label(paragraphs.get(comment.paragraph_id)),
+                lines=comment.cited_lines,
                 delegation=str(comment.delegation or _("Secretariat")),
                 kind=comment.get_kind_display(),
                 text=text,
@@ -62,6 +64,7 @@ def compilation_header() -> list[str]:
     """The column titles, shared by the CSV, the workbook and the PDF (pdfs/compilation.py)."""
     return [
         _("Paragraph"),
+        _("Lines"),
         _("Delegation"),
         _("Kind"),
         _("Comment or proposed text"),
@@ -71,7 +74,7 @@ def compilation_header() -> list[str]:
 
 
 def _values(row: CompilationRow) -> list[str]:
-    return [row.paragraph, row.delegation, row.kind, row.text, row.status, row.response]
+    return [row.paragraph, row.lines, row.delegation, row.kind, row.text, row.status, row.response]
 
 
 def _spreadsheet_safe(value: str) -> str:
@@ -98,7 +101,7 @@ def compilation_xlsx(revision: Revision) -> bytes:
         cell.font = Font(bold=True)
     for row in compilation_rows(revision):
         sheet.append([_spreadsheet_safe(v) for v in _values(row)])
-    for column, width in zip("ABCDEF", (12, 28, 18, 70, 16, 50), strict=True):
+    for column, width in zip("ABCDEFG", (12, 16, 28, 18, 70, 16, 50), strict=True):
         sheet.column_dimensions[column].width = width
     for row in sheet.iter_rows(min_row=2):
         for cell in row:

@@ -1,6 +1,7 @@
 """Forms parse and check the shape of input; the rules themselves live in services.py."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,7 @@ from delegations.models import Delegation
 
 from .models import (
     COMMENT_MAX_LENGTH,
+    MAX_LINE,
     PARAGRAPH_MAX_LENGTH,
     Comment,
     OutcomeDocument,
@@ -37,6 +39,18 @@ class CommentForm(forms.Form):
     )
     visibility = forms.ChoiceField(
         label=_("Visible to"), choices=Comment.Visibility.choices, initial="all"
+    )
+    # Lines cited, as the reader numbers them in one language edition; the reader's line
+    # numbers fill them in.
+    # drafts/_cite_lines.html draws them as choices among the paragraph's lines.
+    line_first = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_LINE, widget=forms.HiddenInput
+    )
+    line_last = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_LINE, widget=forms.HiddenInput
+    )
+    cited_language = forms.ChoiceField(
+        required=False, choices=settings.LANGUAGES, widget=forms.HiddenInput
     )
 
 

@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -26,6 +26,9 @@ class RevisionFrozen(ValidationError):
             params={"revision": revision},
         )
 
+
+# No revision comes near it; a bound keeps any number typed within the database's integer.
+MAX_LINE = 999_999
 
 LABEL_CODES = {"heading": "H", "preambular": "PP", "operative": "OP"}
 LABEL_FORMATS = {
@@ -286,6 +289,13 @@ class Comment(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=settings.LANGUAGES, default="ru"
     )
+    # The lines cited, as numbered in one language edition (each edition breaks its own
+    # lines, so "l. 23" means nothing without the edition): set together or not at all.
+    line_first = models.PositiveIntegerField(_("first line cited"), null=True, blank=True)
+    line_last = models.PositiveIntegerField(_("last line cited"), null=True, blank=True)
+    cited_language = models.CharField(
+        _("edition cited"), max_length=2, choices=settings.LANGUAGES, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
     )
@@ -320,10 +330,43 @@ class Comment(models.Model):
                 name="amendment_has_proposed_text",
             ),
             *length_limits("comment", COMMENT_MAX_LENGTH, "body", "proposed_text", "response"),
+            models.CheckConstraint(
+                condition=(
+                    Q(line_first__isnull=True, line_last__isnull=True, cited_language="")
+                    | Q(
+                        paragraph__isnull=False,
+                        line_first__gte=1,
+                        line_last__gte=F("line_first"),
+                        cited_language__in=[code for code, _name in settings.LANGUAGES],
+                    )
+                ),
+                name="comment_cites_lines_of_its_paragraph",
+            ),
         ]
 
     def __str__(self):
         return f"{self.get_kind_display()} by {self.author} on {self.revision}"
+
+    @property
+    def cited_lines(self) -> str:
+        """ "l. 23–24 (ru)", or "" when no line is cited."""
+        if self.line_first is None:
+            return ""
+        if self.line_last == self.line_first:
+            lines = _("l. %(n)d") % {"n": self.line_first}
+        else:
+            lines = _("l. %(first)d–%(last)d") % {"first": self.line_first, "last": self.line_last}
+        return f"{lines} ({self.cited_language})"
+
+    @property
+    def citation(self) -> str:
+        """How people cite what the comment is about: "OP5, l. 23–24 (ru)", "OP5", or the
+        whole document. Lists label their paragraphs in one query first (paragraphs_labelled)."""
+        if self.paragraph is None:
+            return str(_("Whole document"))
+        if self.line_first is None:
+            return self.paragraph.label
+        return f"{self.paragraph.label}, {self.cited_lines}"
 
     @property
     def is_answered(self) -> bool:

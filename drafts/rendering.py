@@ -14,6 +14,7 @@ from html import escape as esc
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from portal.diff import WordOp
@@ -73,6 +74,15 @@ class ThreadRenderer:
             '<ul class="threads">{}</ul>'.format("".join(self.comment(c) for c in comments))
         )
 
+    def _cited_lines(self, comment: Comment) -> str:
+        if not comment.line_first:
+            return ""
+        cited = esc(comment.cited_lines)
+        # The numbers are those of one edition: they point at lines only on its page.
+        if comment.cited_language == get_language():
+            return f' · <a href="#l{comment.line_first}" class="cited-lines">{cited}</a>'
+        return f' · <span class="cited-lines">{cited}</span>'
+
     def comment(self, comment: Comment) -> str:
         labels = self.labels
         created = localtime(comment.created_at)
@@ -82,7 +92,8 @@ class ThreadRenderer:
         meta = (
             f"<strong>{self._name(comment.author)}</strong> — {delegation}"
             f" · {self.kinds.get(comment.kind, '')}"
-            f' · <time datetime="{created.isoformat()}">{created:%d.%m.%Y %H:%M}</time>'
+            + self._cited_lines(comment)
+            + f' · <time datetime="{created.isoformat()}">{created:%d.%m.%Y %H:%M}</time>'
         )
         if comment.visibility == Comment.Visibility.SECRETARIAT:
             meta += f" · <em>{labels['secretariat_only']}</em>"

@@ -51,6 +51,15 @@ def paragraphs_numbered(revision: Revision) -> list[Paragraph]:
     return paragraphs
 
 
+def paragraph_line_span(revision: Revision, paragraph: Paragraph, language: str):
+    """(first, last) line of the paragraph in that language edition, or None."""
+    with translation.override(language):
+        for numbered in paragraphs_numbered(revision):
+            if numbered.pk == paragraph.pk and numbered.lines:
+                return numbered.lines[0][0], numbered.lines[-1][0]
+    return None
+
+
 def paragraphs_labelled(paragraphs) -> None:
     """Give each paragraph its ordinal (and so its label) with one query for all of them,
     whatever revisions they belong to: the lists of comments name paragraphs by label."""

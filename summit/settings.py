@@ -382,6 +382,7 @@ SPECTACULAR_SETTINGS.update(
         ],
         "SCHEMA_PATH_PREFIX": r"/api/v1",
         "ENUM_NAME_OVERRIDES": {
+            "LanguageEnum": LANGUAGES,
             "MeetingKindEnum": "summit.models.Meeting.Kind",
             "TagKindEnum": "initiatives.models.Tag.Kind",
             "SectionKindEnum": "initiatives.models.Section.Kind",

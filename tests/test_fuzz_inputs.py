@@ -46,6 +46,20 @@ json_values = st.recursive(
 )
 
 
+# What a comment's form and the API's comment body take.
+COMMENT_FIELDS = [
+    "paragraph",
+    "parent",
+    "kind",
+    "body",
+    "proposed_text",
+    "visibility",
+    "line_first",
+    "line_last",
+    "cited_language",
+]
+
+
 def nested(depth: int) -> bytes:
     return b"[" * depth + b"]" * depth
 
@@ -111,7 +125,7 @@ def test_random_bodies_to_the_comment_api_never_fail_the_server(
         delegation=alice.membership.delegation,
         body="Support.",
     )
-    fields = ["paragraph", "document", "parent", "kind", "body", "proposed_text", "visibility"]
+    fields = [*COMMENT_FIELDS, "document"]
     endpoints = [
         ("post", "/api/v1/comments/", fields),
         ("patch", f"/api/v1/comments/{comment.pk}/", ["body", "proposed_text", "version"]),
@@ -150,7 +164,7 @@ def test_random_bodies_to_the_portals_forms_never_fail_the_server(
         (
             delegate,
             reverse("comment_create", args=[document.slug, 1]),
-            ["paragraph", "parent", "kind", "body", "proposed_text", "visibility"],
+            COMMENT_FIELDS,
         ),
         (delegate, reverse("profile"), ["first_name", "last_name", "language"]),
         (

@@ -1,7 +1,15 @@
+from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from drafts.models import COMMENT_MAX_LENGTH, Comment, OutcomeDocument, Paragraph, Revision
+from drafts.models import (
+    COMMENT_MAX_LENGTH,
+    MAX_LINE,
+    Comment,
+    OutcomeDocument,
+    Paragraph,
+    Revision,
+)
 from portal.api import MAX_ID, IdField, StrictCharField, StrictIntegerField
 
 
@@ -169,6 +177,14 @@ class CommentSerializer(serializers.ModelSerializer):
         default=None,
         help_text="The paragraph's citable label (OP5…); null for the whole document.",
     )
+    cited_language = serializers.SerializerMethodField(
+        help_text="The language edition whose line numbers `line_first`…`line_last` are; "
+        "null when no line is cited."
+    )
+    citation = serializers.CharField(
+        read_only=True,
+        help_text='What the comment is about, as people cite it: "OP5, l. 23–24 (ru)".',
+    )
     author = serializers.CharField(source="author.__str__", read_only=True)
     # None for the secretariat's own comments: it speaks for no delegation.
     delegation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
@@ -183,6 +199,10 @@ class CommentSerializer(serializers.ModelSerializer):
             "paragraph",
             "paragraph_key",
             "paragraph_label",
+            "line_first",
+            "line_last",
+            "cited_language",
+            "citation",
             "parent",
             "kind",
             "body",
@@ -200,6 +220,10 @@ class CommentSerializer(serializers.ModelSerializer):
             "version",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=settings.LANGUAGES, allow_null=True))
+    def get_cited_language(self, comment) -> str | None:
+        return comment.cited_language or None
 
     def get_hidden(self, comment) -> bool:
         return comment.hidden_at is not None
@@ -231,6 +255,29 @@ class CommentCreateSerializer(serializers.Serializer):
     )
     visibility = serializers.ChoiceField(
         choices=Comment.Visibility.choices, default=Comment.Visibility.ALL
+    )
+    line_first = StrictIntegerField(
+        min_value=1,
+        max_value=MAX_LINE,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="First line cited, as numbered in the `cited_language` edition.",
+    )
+    line_last = StrictIntegerField(
+        min_value=1,
+        max_value=MAX_LINE,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Last line cited (the first alone cites one line).",
+    )
+    cited_language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The language edition whose line numbers are cited; the request's language by default.",
     )
 
 

@@ -393,6 +393,9 @@ class CommentViewSet(
             body=values["body"],
             proposed_text=values["proposed_text"],
             visibility=values["visibility"],
+            line_first=values["line_first"],
+            line_last=values["line_last"],
+            cited_language=values["cited_language"],
         )
         return Response(
             CommentSerializer(self.get_queryset().get(pk=comment.pk)).data,

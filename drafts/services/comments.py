@@ -18,6 +18,7 @@ from ..models import (
     Paragraph,
     Revision,
 )
+from ..selectors import paragraph_line_span
 
 
 def clean_comment_text(text: str | None, *, field: str, required: bool) -> str:
@@ -47,7 +48,12 @@ def comment_create(
     parent: Comment | None = None,
     visibility: str = Comment.Visibility.ALL,
     language: str | None = None,
+    line_first: int | None = None,
+    line_last: int | None = None,
+    cited_language: str | None = None,
 ) -> Comment:
+    """`line_first`…`line_last` cite lines of `paragraph` as numbered in the
+    `cited_language` edition (the author's language by default); one line may be given alone."""
     # rules.has_perm, not user.has_perm: these are rules of the consultation that no
     # superuser bypasses (only published revisions, while open; only the author edits).
     if not rules.has_perm("drafts.comment_revision", author, revision):
@@ -74,6 +80,12 @@ def comment_create(
         proposed_text = ""
     if kind in (Comment.Kind.AMENDMENT, Comment.Kind.DELETION) and paragraph is None:
         raise ValidationError({"paragraph": _("Choose the paragraph this proposal concerns.")})
+    language = _comment_language(language)
+    if (line_first is not None or line_last is not None) and parent is None:
+        cited_language = _comment_language(cited_language or language)
+        lines = _check_cited_lines(revision, paragraph, line_first, line_last, cited_language)
+    else:
+        lines, cited_language = (None, None), ""
     membership = membership_of(author)
     comment = Comment.objects.create(
         revision=revision,
@@ -85,7 +97,10 @@ def comment_create(
         body=body,
         proposed_text=proposed_text,
         visibility=visibility,
-        language=_comment_language(language),
+        language=language,
+        line_first=lines[0],
+        line_last=lines[1],
+        cited_language=cited_language,
     )
     CommentEvent.objects.create(
         comment=comment,
@@ -94,6 +109,27 @@ def comment_create(
         data={"body": body, "proposed_text": proposed_text},
     )
     return comment
+
+
+def _check_cited_lines(revision, paragraph, first, last, language) -> tuple[int, int]:
+    """The cited lines, if they are lines of the paragraph in that edition."""
+    if paragraph is None:
+        raise ValidationError({"line_first": _("Lines are cited within a paragraph.")})
+    first = last if first is None else first
+    last = first if last is None else last
+    if last < first:
+        raise ValidationError({"line_last": _("The last line cannot come before the first.")})
+    span = paragraph_line_span(revision, paragraph, language)
+    if span is None or not (span[0] <= first <= last <= span[1]):
+        raise ValidationError(
+            {
+                "line_first": _("%(label)s has lines %(first)d–%(last)d in this edition.")
+                % {"label": paragraph.label, "first": span[0], "last": span[1]}
+                if span
+                else _("This paragraph has no numbered line.")
+            }
+        )
+    return first, last
 
 
 def _comment_language(language: str | None) -> str:

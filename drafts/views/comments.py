@@ -60,6 +60,9 @@ def comment_create(request, slug, number):
                 body=form.cleaned_data["body"],
                 proposed_text=form.cleaned_data["proposed_text"],
                 visibility=form.cleaned_data["visibility"],
+                line_first=form.cleaned_data["line_first"],
+                line_last=form.cleaned_data["line_last"],
+                cited_language=form.cleaned_data["cited_language"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -60,6 +60,11 @@ def revision_detail(request, slug, number):
     document = revision.document
     context = reader_context(revision, request.user)
     paragraphs = context["paragraphs"]
+    # Running text reflows to any width, so it cannot show the PDF's line numbers.
+    running_text = request.GET.get("view") == "text"
+    if running_text:
+        for paragraph in paragraphs:
+            paragraph.lines = []
     can_comment = rules.has_perm("drafts.comment_revision", request.user, revision)
     can_triage = request.user.has_perm("drafts.triage_comments")
     renderer = ThreadRenderer(
@@ -83,6 +88,7 @@ def revision_detail(request, slug, number):
             "document": document,
             "revision": revision,
             "can_comment": can_comment,
+            "running_text": running_text,
             "document_threads_html": renderer.thread(context["document_threads"]),
             "can_record_position": can_record_position,
             "can_see_positions": request.user.has_perm("drafts.view_own_positions"),

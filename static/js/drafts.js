@@ -80,7 +80,71 @@
     render();
   }
 
+  // A click on a line number opens the paragraph's comment form citing that line; Shift+click
+  // extends the range. Without this, the number links to the comment page with the line set.
+  function citeLines(section) {
+    var box = section.querySelector("details.comment-box");
+    var first = box && box.querySelector("select[name=line_first]");
+    var last = box && box.querySelector("select[name=line_last]");
+    if (!first || !last) return;
+    function mark() {
+      var from = parseInt(first.value, 10), to = parseInt(last.value || first.value, 10);
+      section.querySelectorAll("[data-line]").forEach(function (line) {
+        var n = parseInt(line.getAttribute("data-line"), 10);
+        line.classList.toggle("cited", n >= from && n <= to);
+      });
+    }
+    section.querySelectorAll("a.ln[data-cite]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        var n = parseInt(link.getAttribute("data-cite"), 10);
+        var from = parseInt(first.value, 10);
+        if (event.shiftKey && !isNaN(from)) {
+          var to = parseInt(last.value || first.value, 10);
+          first.value = String(Math.min(from, n));
+          last.value = String(Math.max(to, n));
+        } else {
+          first.value = String(n);
+          last.value = String(n);
+        }
+        box.open = true;
+        mark();
+        box.querySelector("textarea[name=body]").focus({ preventScroll: true });
+        box.scrollIntoView({ block: "nearest" });
+      });
+    });
+    first.addEventListener("change", function () {
+      if (!first.value) last.value = "";
+      else if (!last.value || parseInt(last.value, 10) < parseInt(first.value, 10)) last.value = first.value;
+      mark();
+    });
+    last.addEventListener("change", function () {
+      if (last.value && (!first.value || parseInt(first.value, 10) > parseInt(last.value, 10))) first.value = last.value;
+      mark();
+    });
+  }
+
+  // The reader's edition and view links lead to the paragraph being read: paragraph codes
+  // (OP5) are the same in every edition, line numbers are not.
+  function keepPlace(link) {
+    link.addEventListener("click", function () {
+      var bar = document.querySelector(".reader-bar");
+      var top = bar ? bar.getBoundingClientRect().bottom : 0;
+      var article = document.querySelector("article.document");
+      if (!article || article.getBoundingClientRect().top >= top) return; // not reading yet
+      var sections = document.querySelectorAll("article.document [data-paragraph]");
+      for (var i = 0; i < sections.length; i++) {
+        if (sections[i].getBoundingClientRect().bottom > top + 24) { // more than a sliver
+          link.hash = sections[i].id;
+          return;
+        }
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("a.js-keep-place").forEach(keepPlace);
+    document.querySelectorAll("section.para-block").forEach(citeLines);
     document.querySelectorAll(".countdown[data-deadline]").forEach(countdown);
     document.querySelectorAll("textarea.js-proposed[data-original]").forEach(liveDiff);
     document.querySelectorAll("form.js-confirm").forEach(function (form) {

@@ -5,9 +5,14 @@ import pytest
 from openpyxl import load_workbook
 
 from drafts.compilation import compilation_csv, compilation_rows, compilation_xlsx
+from drafts.selectors import paragraph_line_span
 from drafts.services import comment_answer, comment_create
 
 pytestmark = pytest.mark.usefixtures("english")
+
+
+def op1_first_line(revision, op1):
+    return paragraph_line_span(revision, op1, "en")[0]
 
 
 def _comments(alice, bob, secretariat, revision):
@@ -19,6 +24,8 @@ def _comments(alice, bob, secretariat, revision):
         kind="amendment",
         body="Clearer",
         proposed_text="decides to act now;",
+        line_first=op1_first_line(revision, op1),
+        cited_language="en",
     )
     comment_answer(comment=amendment, user=secretariat, status="accepted", response="Done")
     comment_create(author=alice, revision=revision, body='=HYPERLINK("x")')
@@ -31,9 +38,10 @@ def test_compilation_lists_paragraph_delegation_text_status_and_response(
 
     rows = compilation_rows(published_revision)
 
-    assert [(r.paragraph, r.delegation, r.status, r.response) for r in rows] == [
-        ("Whole document", "Kazakhstan", "Open", ""),
-        ("OP1", "Uzbekistan", "Accepted", "Done"),
+    line = op1_first_line(published_revision, published_revision.paragraphs.get(position=3))
+    assert [(r.paragraph, r.lines, r.delegation, r.status, r.response) for r in rows] == [
+        ("Whole document", "", "Kazakhstan", "Open", ""),
+        ("OP1", f"l. {line} (en)", "Uzbekistan", "Accepted", "Done"),
     ]
     assert "decides to act now;" in rows[1].text
 
@@ -44,9 +52,9 @@ def test_csv_export_is_utf8_and_neutralises_formulas(alice, bob, secretariat, pu
     content = compilation_csv(published_revision).decode("utf-8-sig")
     table = list(csv.reader(io.StringIO(content)))
 
-    assert table[0][0] == "Paragraph"
-    assert table[1][3] == '\'=HYPERLINK("x")'
-    assert table[2][1] == "Uzbekistan"
+    assert table[0][:2] == ["Paragraph", "Lines"]
+    assert table[1][4] == '\'=HYPERLINK("x")'
+    assert table[2][2] == "Uzbekistan"
 
 
 def test_xlsx_export_has_the_same_rows(alice, bob, secretariat, published_revision):
@@ -56,5 +64,7 @@ def test_xlsx_export_has_the_same_rows(alice, bob, secretariat, published_revisi
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
 
     assert len(values) == 3
-    assert values[2][:2] == ["OP1", "Uzbekistan"]
-    assert values[2][5] == "Done"
+    assert values[2][0] == "OP1"
+    assert values[2][1].startswith("l. ")
+    assert values[2][2] == "Uzbekistan"
+    assert values[2][6] == "Done"

@@ -151,15 +151,15 @@ def test_compilation_downloads_as_csv_and_xlsx(client, secretariat, published_re
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     assert rows[0][0] == "Paragraph"
-    assert [row[1] for row in rows[1:]] == ["Uzbekistan", "Kazakhstan", "Uzbekistan"]
-    assert rows[1][3].startswith("'=")
-    assert "decides to act at once;" in rows[3][3]
+    assert [row[2] for row in rows[1:]] == ["Uzbekistan", "Kazakhstan", "Uzbekistan"]
+    assert rows[1][4].startswith("'=")
+    assert "decides to act at once;" in rows[3][4]
 
     response = client.get(reverse("compilation_download", args=[slug, 1, "xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert values[0][1] == "Delegation"
-    assert values[3][0] == "OP1" and values[3][2] == "Amendment"
+    assert values[0][1:3] == ["Lines", "Delegation"]
+    assert values[3][0] == "OP1" and values[3][3] == "Amendment"
     assert client.get(reverse("compilation_download", args=[slug, 1, "docx"])).status_code == 404
 
 

@@ -58,7 +58,7 @@ def pdf_numbered_lines(content: bytes) -> list[Line]:
 
 
 _READER_LINE = re.compile(
-    r'<span class="line" id="l\d+" data-line="(\d+)"><span class="ln"[^>]*>\d+</span>'
+    r'<span class="line" id="l\d+" data-line="(\d+)"><(?:span|a) class="ln"[^>]*>\d+</(?:span|a)>'
     r'(?:<span class="num">(\d+)\.</span>)?<span class="lt">(.*?)</span></span>'
 )
 

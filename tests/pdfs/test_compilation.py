@@ -56,7 +56,10 @@ def test_the_secretariat_downloads_the_compilation_as_a_pdf_table(client, secret
     assert 'filename="' in response["Content-Disposition"]
     assert response["Content-Disposition"].endswith('-rev1-compilation.pdf"')
     text = squeezed(response.content)
-    assert "Paragraph Delegation Kind Comment or proposed text Status Secretariat response" in text
+    assert (
+        "Paragraph Lines Delegation Kind Comment or proposed text Status Secretariat response"
+        in text
+    )
     assert "Kazakhstan" in text and "Uzbekistan" in text
     assert CYRILLIC_COMMENT in text
     assert RESPONSE in text
