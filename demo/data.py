@@ -418,6 +418,58 @@ RESOLUTION = [
     ),
 ]
 
+# A demonstration of the last step: a resolution of the preparatory meeting in Almaty,
+# adopted there, with sponsors and statements. Every word of it is demonstration material.
+ADOPTED_RESOLUTION = [
+    (
+        "heading",
+        "Резолюция подготовительной встречи о порядке подготовки к саммиту",
+        "Resolution of the preparatory meeting on the preparations for the summit",
+    ),
+    (
+        "preambular",
+        "Подготовительная встреча к РЭС-2026,",
+        "The preparatory meeting for RES-2026,",
+    ),
+    (
+        "preambular",
+        "рассмотрев инициативы «Зелёный щит» и «Гармония с природой»,",
+        'having considered the initiatives "Green Shield" and "Harmony with Nature",',
+    ),
+    (
+        "operative",
+        "просит секретариат подготовить проекты декларации и резолюции саммита;",
+        "requests the secretariat to prepare the draft declaration and resolution of the summit;",
+    ),
+    (
+        "operative",
+        "предлагает делегациям представить замечания к проектам через портал;",
+        "invites delegations to comment on the drafts through the portal;",
+    ),
+    (
+        "operative",
+        "постановляет провести следующее заседание в ходе саммита.",
+        "decides to hold its next session during the summit.",
+    ),
+]
+ADOPTED_STATEMENTS = [
+    # head's e-mail, kind, operative paragraphs (by number), text_ru
+    ("head-kz@example.org", "joins", [], ""),
+    (
+        "head-uz@example.org",
+        "reservations",
+        [2],
+        "Делегация Узбекистана оговаривает, что замечания представляются также в письменном виде.",
+    ),
+    (
+        "head-tj@example.org",
+        "explanation",
+        [],
+        "Делегация Таджикистана присоединяется к консенсусу и поясняет свою позицию по срокам.",
+    ),
+]
+ADOPTED_SPONSORS = ["head-kz@example.org", "head-uz@example.org"]
+
 # Revision 2 of each document changes a few paragraphs (by position in revision 1).
 REVISION_2_EDITS = {
     "declaration": {
@@ -439,6 +491,8 @@ DEMO_ACCOUNTS = [
     ("admin@example.org", "Admin", "Demo", True, False, None, None),
     ("secretariat@example.org", "Saule", "Secretariat (demo)", False, True, None, None),
     ("head-kz@example.org", "Aidos", "Head KZ (demo)", False, False, "kazakhstan", "head"),
+    ("head-uz@example.org", "Jasur", "Head UZ (demo)", False, False, "uzbekistan", "head"),
+    ("head-tj@example.org", "Farrukh", "Head TJ (demo)", False, False, "tajikistan", "head"),
     (
         "delegate-kz@example.org",
         "Aigerim",

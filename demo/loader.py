@@ -13,11 +13,19 @@ from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from accounts.models import User
 from delegations.models import Delegation, Membership
 from drafts.models import OutcomeDocument, Paragraph, Revision
-from drafts.services import comment_answer, comment_create, revision_publish
+from drafts.services import (
+    comment_answer,
+    comment_create,
+    document_adopt,
+    revision_publish,
+    sponsorship_set,
+    statement_record,
+)
 from initiatives.models import (
     FundingEntry,
     Indicator,
@@ -31,6 +39,9 @@ from initiatives.models import (
 from summit.models import AgendaItem, Meeting, Summit
 
 from .data import (
+    ADOPTED_RESOLUTION,
+    ADOPTED_SPONSORS,
+    ADOPTED_STATEMENTS,
     DECLARATION,
     DELEGATIONS,
     DEMO_ACCOUNTS,
@@ -94,6 +105,7 @@ def demo_load(*, password: str = "") -> list[DemoAccount]:
         secretariat,
     )
     _load_comments(secretariat)
+    _load_adopted_resolution(summit, initiatives, secretariat)
     return accounts
 
 
@@ -414,3 +426,68 @@ def _load_document(summit, slug, symbol, kind, titles, paragraphs, initiatives, 
         paragraph.text_ru, paragraph.text_en = DEMO_RU + ru, DEMO_EN + en
         paragraph.save()
     return document
+
+
+def _load_adopted_resolution(summit, initiatives, secretariat) -> None:
+    """The final state a visitor can see without producing it: a resolution published and
+    adopted at the preparatory meeting in Almaty, with sponsors and statements, through the
+    same services as the real thing (so its history reads as theirs)."""
+    if OutcomeDocument.objects.filter(slug="almaty-resolution").exists():
+        return
+    almaty = Meeting.objects.get(slug="almaty-preparatory-2026")
+    document = OutcomeDocument.objects.create(
+        summit=summit,
+        slug="almaty-resolution",
+        symbol="RES-2026/PREP/1/DRAFT",
+        kind=OutcomeDocument.Kind.RESOLUTION,
+        title_ru="Резолюция подготовительной встречи (демонстрационная)",
+        title_en="Resolution of the preparatory meeting (demo)",
+        status=OutcomeDocument.Status.CLOSED,
+    )
+    document.initiatives.set(initiatives)
+    revision = Revision.objects.create(document=document, number=1)
+    Paragraph.objects.bulk_create(
+        Paragraph(
+            revision=revision,
+            position=position,
+            kind=kind,
+            negotiation=Paragraph.Negotiation.AGREED,
+            **_demo(ru, en),
+        )
+        for position, (kind, ru, en) in enumerate(ADOPTED_RESOLUTION, start=1)
+    )
+    # Published during the meeting: the publication is dated then (the services publish
+    # "now"), with its entry in the document's history.
+    revision.state = Revision.State.PUBLISHED
+    revision.published_at = dt.datetime(2026, 2, 26, 10, 0, tzinfo=ZoneInfo("Asia/Almaty"))
+    revision.published_by = secretariat
+    revision.summary_ru = "Согласованный текст (демонстрационный)."
+    revision.summary_en = "Agreed text (demo)."
+    bulk_update_with_history(
+        [revision],
+        Revision,
+        ["state", "published_at", "published_by", "summary_ru", "summary_en"],
+        default_user=secretariat,
+        default_date=revision.published_at,
+    )
+    operative = list(revision.paragraphs.filter(kind="operative").order_by("position"))
+    for email in ADOPTED_SPONSORS:
+        sponsorship_set(document=document, user=User.objects.get(email=email), sponsor=True)
+    for email, kind, numbers, text in ADOPTED_STATEMENTS:
+        statement_record(
+            document=document,
+            user=User.objects.get(email=email),
+            kind=kind,
+            text=DEMO_RU + text if text else "",
+            paragraph_keys=[operative[n - 1].key for n in numbers],
+            language="ru",
+        )
+    document_adopt(
+        document=document,
+        user=secretariat,
+        meeting=almaty,
+        adopted_on=dt.date(2026, 2, 27),
+        method="consensus",
+        final_symbol="RES-2026/PREP/1",
+        statement_deadline=dt.datetime(2026, 3, 6, 18, 0, tzinfo=ZoneInfo("Asia/Almaty")),
+    )

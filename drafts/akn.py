@@ -114,6 +114,8 @@ def revision_akn(revision: Revision, paragraphs: list[Paragraph], language: str)
     _el(frbr_manifestation, "FRBRuri", value=f"{expression}.akn")
     _el(frbr_manifestation, "FRBRdate", date=today, name="export")
     _el(frbr_manifestation, "FRBRauthor", href=f"#{AUTHOR}")
+    # The adopted revision says so in its lifecycle: published, then adopted at a meeting.
+    adoption = getattr(revision, "adoption", None) if revision.is_published else None
     if revision.is_published:
         lifecycle = _el(meta, "lifecycle", source=f"#{AUTHOR}")
         _el(
@@ -124,6 +126,15 @@ def revision_akn(revision: Revision, paragraphs: list[Paragraph], language: str)
             source=f"#rev{revision.number}",
             refersTo="#published",
         )
+        if adoption is not None:
+            _el(
+                lifecycle,
+                "eventRef",
+                eId="evt_adopted",
+                date=adoption.adopted_on.isoformat(),
+                source=f"#rev{revision.number}",
+                refersTo="#adopted",
+            )
     references = _el(meta, "references", source=f"#{AUTHOR}")
     if revision.is_published:
         _el(
@@ -155,6 +166,14 @@ def revision_akn(revision: Revision, paragraphs: list[Paragraph], language: str)
             eId="published",
             href="/ontology/event/published",
             showAs="Published",
+        )
+    if adoption is not None:
+        _el(
+            references,
+            "TLCEvent",
+            eId="adopted",
+            href="/ontology/event/adopted",
+            showAs=f"Adopted at {adoption.meeting} as {adoption.final_symbol}",
         )
 
     preface = _el(statement, "preface")

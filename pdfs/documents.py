@@ -12,7 +12,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
 from drafts.models import OutcomeDocument, Revision
-from drafts.selectors import paragraphs_numbered
+from drafts.selectors import document_final, paragraphs_numbered
 from typesetting import lines
 
 TEMPLATE_NAME = "pdf/revision.html"
@@ -45,7 +45,12 @@ def revision_context(revision: Revision, language: str) -> dict[str, Any]:
         document = revision.document
         paragraphs = paragraphs_numbered(revision)
         date = timezone.localdate(revision.published_at or timezone.now())
+        # The adopted revision prints as the final document: its symbol, the meeting, the
+        # sponsors and the statements annexed, and no DRAFT across its pages.
+        adopted = document.status == OutcomeDocument.Status.ADOPTED  # no query for a draft
+        final = document_final(document) if adopted and hasattr(revision, "adoption") else None
         return {
+            "final": final,
             "document": document,
             "summit": document.summit,
             "revision": revision,
@@ -53,7 +58,7 @@ def revision_context(revision: Revision, language: str) -> dict[str, Any]:
             "language": language,
             "language_name": language_name(language),
             "date": date,
-            "watermark": document.status != OutcomeDocument.Status.ADOPTED,
+            "watermark": final is None,
             "font_family": lines.FONT_FAMILY,
         }
 
@@ -72,6 +77,7 @@ def source_digest(context: dict[str, Any]) -> str:
             context["date"].isoformat(),
             context["watermark"],
             [(p.kind, p.number, p.lines) for p in context["paragraphs"]],
+            context["final"] and context["final"].printed(),
         ]
     return hashlib.sha256(json.dumps(printed, default=str).encode()).hexdigest()
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "corsheaders",
     "rules",
+    "simple_history",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Names the author of changes made outside the services (the admin) in the history.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "summit.urls"
@@ -391,6 +394,8 @@ SPECTACULAR_SETTINGS.update(
             "DelegationKindEnum": "delegations.models.Delegation.Kind",
             "DocumentKindEnum": "drafts.models.OutcomeDocument.Kind",
             "DocumentStatusEnum": "drafts.models.OutcomeDocument.Status",
+            "StatementKindEnum": "drafts.models.Statement.Kind",
+            "AdoptionMethodEnum": "drafts.models.Adoption.Method",
             "ParagraphKindEnum": "drafts.models.Paragraph.Kind",
             "CommentKindEnum": "drafts.models.Comment.Kind",
             "CommentStatusEnum": "drafts.models.Comment.Status",

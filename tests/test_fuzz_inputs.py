@@ -130,7 +130,8 @@ def test_random_bodies_to_the_comment_api_never_fail_the_server(
         ("post", "/api/v1/comments/", fields),
         ("patch", f"/api/v1/comments/{comment.pk}/", ["body", "proposed_text", "version"]),
         ("post", f"/api/v1/documents/{published_revision.document_id}/revisions/1/pdf/", ["lang"]),
-    ]
+        ("put", f"/api/v1/documents/{published_revision.document_id}/statement/", ["kind", "paragraphs", "text", "version"]),
+    ]  # fmt: skip
 
     @FUZZ
     @given(data=st.data())
@@ -215,6 +216,9 @@ def test_random_bodies_to_the_secretariats_other_forms_never_fail_the_server(
         (staff, reverse("draft_import", args=[document.slug]), ["ru", "en", "replace_edits"]),
         (head, reverse("position_record", args=[document.slug, 1, key]), ["stance", "reason"]),
         (head, reverse("invitation_create"), ["email", "role", "name", "language"]),
+        (staff, reverse("document_adopt", args=[document.slug]), ["meeting", "adopted_on", "method", "votes_for", "votes_against", "abstentions", "final_symbol", "title_ru", "title_en", "statement_deadline"]),
+        (head, reverse("statement_edit", args=[document.slug]), ["kind", "paragraphs", "text", "version"]),
+        (head, reverse("sponsorship_set", args=[document.slug]), ["sponsor"]),
     ]  # fmt: skip
 
     post_random_forms(forms)

@@ -52,9 +52,9 @@ from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
-from django.utils import translation
+from django.utils import timezone, translation
 
-from drafts.services import comment_create, revision_publish
+from drafts.services import comment_create, document_adopt, revision_publish
 from initiatives.models import Indicator, Output
 from pdfs.models import PdfJob
 from pdfs.permissions import pdf_job_requester_key
@@ -209,6 +209,17 @@ MATRIX: dict[str, Case] = {
         SECRETARIAT_POST, kwargs=lambda w: {"pk": w.new_comment().pk}, method="post"
     ),
     "document_settings": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug}),
+    # --- adoption: the secretariat records it; heads speak for their own delegation
+    "document_adopt": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug}),
+    # The world's document is not agreed: the secretariat passes the gate and is refused.
+    "document_adopt [post]": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=400, admin=400, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"slug": w.document.slug}, method="post", data={"method": "consensus"}),
+    "document_adopted": Case(PUBLIC, kwargs=lambda w: {"slug": w.adopted.slug}),
+    "document_adopted [not adopted]": Case(ALL(NOT_FOUND), kwargs=lambda w: {"slug": w.document.slug}),
+    "document_history": Case(PUBLIC, kwargs=lambda w: {"slug": w.document.slug}),
+    # No superuser shortcut: a statement is a delegation's, and an admin speaks for none.
+    "statement_edit": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=OK, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"slug": w.document.slug}),
+    "statement_edit [post]": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=REDIRECT, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"slug": w.document.slug}, method="post", data={"kind": "joins", "version": "0"}),
+    "sponsorship_set": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=REDIRECT, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"slug": w.resolution.slug}, method="post", data={"sponsor": "yes"}),
     "draft_editor": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug}),
     "draft_import": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug}),
     # A POST without a file: the secretariat passes the gate and gets the form's refusal.
@@ -289,6 +300,10 @@ MATRIX: dict[str, Case] = {
     "api-delegation-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.delegation_a.pk}),
     "api-document-list": Case(PUBLIC),
     "api-document-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.document.pk}),
+    "api-document-history": Case(PUBLIC, kwargs=lambda w: {"pk": w.document.pk}),
+    "api-document-adopt": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=400, admin=400, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.document.pk}, method="post", data={"meeting": "almaty", "adopted_on": "2026-02-27", "method": "consensus", "final_symbol": "RES-2026/DECL/1"}),
+    "api-document-statement": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=OK, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.resolution.pk}, method="put", data={"kind": "joins"}),
+    "api-document-sponsorship": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=OK, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.resolution.pk}, method="post"),
     "api-document-revision": Case(
         PUBLIC, kwargs=lambda w: {"pk": w.document.pk, "number": w.published.number}
     ),
@@ -695,6 +710,27 @@ def world(db, delegation_a, delegation_b):
     document_comment = comment_create(author=alice, revision=published, body="Support.")
     counter = iter(range(10_000))
     initiative = InitiativeFactory()
+    meeting = Meeting.objects.create(
+        summit=SummitFactory(),
+        kind="preparatory",
+        title_en="Almaty",
+        place_en="Almaty",
+        slug="almaty",
+    )
+    resolution = RevisionFactory(document__kind="resolution")
+    ParagraphFactory.create_batch(2, revision=resolution, negotiation="agreed")
+    resolution = revision_publish(revision=resolution, user=sam).document
+    adopted = RevisionFactory()
+    ParagraphFactory.create_batch(2, revision=adopted, negotiation="agreed")
+    adopted = revision_publish(revision=adopted, user=sam).document
+    document_adopt(
+        document=adopted,
+        user=sam,
+        meeting=meeting,
+        adopted_on=timezone.localdate(),
+        method="consensus",
+        final_symbol="RES-2026/DECL/99",
+    )
 
     def new_invitation(delegation):
         return InvitationFactory(delegation=delegation, email=f"matrix-{next(counter)}@example.org")
@@ -730,13 +766,9 @@ def world(db, delegation_a, delegation_b):
         new_funding_entry=lambda: initiative.funding.create(
             source=delegation_a, amount=1, status="pledged"
         ),
-        meeting=Meeting.objects.create(
-            summit=SummitFactory(),
-            kind="preparatory",
-            title_en="Almaty",
-            place_en="Almaty",
-            slug="almaty",
-        ),
+        meeting=meeting,
+        resolution=resolution,
+        adopted=adopted,
         document=published.document,
         comment=document_comment,
         draft_key=draft.paragraphs.first().key,
@@ -807,7 +839,12 @@ def _ask(case: Case, key: str, world, role: str):
     elif user is not None:
         client.force_login(user)
     url = _url(case, key, world)
-    response = getattr(client, case.method)(url, case.data or {})
+    if case.method in ("put", "patch"):  # the test client sends these raw: say it is JSON
+        response = getattr(client, case.method)(
+            url, case.data or {}, content_type="application/json"
+        )
+    else:
+        response = getattr(client, case.method)(url, case.data or {})
     return url, _answer(response)
 
 

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from accounts.models import User
 
@@ -38,12 +39,17 @@ def revision_publish(
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     if revision.is_published:
         raise RevisionFrozen(revision)
-    Revision.objects.filter(pk=revision.pk).update(
-        state=Revision.State.PUBLISHED,
-        published_at=timezone.now(),
-        published_by=user,
-        summary_ru=summary_ru,
-        summary_en=summary_en,
+    revision.state = Revision.State.PUBLISHED
+    revision.published_at = timezone.now()
+    revision.published_by = user
+    revision.summary_ru, revision.summary_en = summary_ru, summary_en
+    # An UPDATE, not save() (which refuses to touch a published revision), with its entry in
+    # the document's history.
+    bulk_update_with_history(
+        [revision],
+        Revision,
+        ["state", "published_at", "published_by", "summary_ru", "summary_en"],
+        default_user=user,
     )
     revision.refresh_from_db()
     next_draft = Revision.objects.create(document=revision.document, number=revision.number + 1)
@@ -68,10 +74,8 @@ DOCUMENT_TRANSITIONS = {
     OutcomeDocument.Status.DRAFTING: {OutcomeDocument.Status.CONSULTATION},
     OutcomeDocument.Status.CONSULTATION: {OutcomeDocument.Status.CLOSED},
     # A closed consultation may be reopened (a deadline extended) until adoption.
-    OutcomeDocument.Status.CLOSED: {
-        OutcomeDocument.Status.CONSULTATION,
-        OutcomeDocument.Status.ADOPTED,
-    },
+    # Adoption is recorded with its meeting and date (services.adoption), not as a status.
+    OutcomeDocument.Status.CLOSED: {OutcomeDocument.Status.CONSULTATION},
     OutcomeDocument.Status.ADOPTED: set(),
 }
 
@@ -104,5 +108,6 @@ def document_update_consultation(
         raise ValidationError({"comment_deadline": _("The deadline needs a time zone.")})
     document.status = status
     document.comment_deadline = comment_deadline
+    document._history_user = user
     document.save(update_fields=["status", "comment_deadline", "updated_at"])
     return document

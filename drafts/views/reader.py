@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.permissions import membership_of
 from accounts.services import user_mark_dashboard_seen
 
 from ..access import may_read_revision, revision_readable
@@ -20,6 +21,7 @@ from ..models import Comment, OutcomeDocument
 from ..rendering import ThreadRenderer
 from ..selectors import (
     dashboard_for,
+    document_final,
     documents_public,
     reader_context,
     revision_compare,
@@ -42,12 +44,23 @@ def document_detail(request, slug):
     if not revisions and not can_change:
         # A document with nothing readable does not exist for this reader.
         raise Http404
+    final = document_final(document)
+    membership = membership_of(request.user)
+    sponsoring = membership is not None and any(
+        delegation.pk == membership.delegation_id for delegation in final.sponsors
+    )
     return render(
         request,
         "drafts/document_detail.html",
         {
             "document": document,
             "revisions": revisions,
+            "final": final,
+            "can_adopt": final.adoption is None
+            and request.user.has_perm("drafts.adopt_document", document),
+            "can_state": rules.has_perm("drafts.record_statement", request.user, document),
+            "can_sponsor": rules.has_perm("drafts.sponsor_document", request.user, document),
+            "sponsoring": sponsoring,
             "can_change": can_change,
             "summit_zone": summit_zone(document),
         },

@@ -4,6 +4,7 @@ from django.core.management import CommandError, call_command
 from accounts.models import User
 from delegations.models import Delegation
 from drafts.models import OutcomeDocument, Paragraph, Revision
+from drafts.selectors import document_final
 from initiatives.models import FundingEntry, Initiative
 from summit.models import Meeting
 
@@ -49,7 +50,7 @@ def test_demo_documents_have_revision_1_published_and_revision_2_in_draft(settin
     settings.DEBUG = True
     call_command("load_demo")
 
-    for document in OutcomeDocument.objects.all():
+    for document in OutcomeDocument.objects.exclude(status="adopted"):
         states = dict(document.revisions.values_list("number", "state"))
         assert states == {1: "published", 2: "draft"}
         first = document.revisions.get(number=1)
@@ -107,3 +108,23 @@ def test_load_demo_sets_up_totp_for_the_secretariat_and_prints_the_same_secret_t
     secret = line.split()[-1]
     assert len(secret) >= 32 and secret in second
     assert not User.objects.filter(is_staff=True, is_superuser=False).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_a_resolution_adopted_at_the_almaty_meeting(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")  # a second run adds nothing
+
+    document = OutcomeDocument.objects.get(status="adopted")
+    final = document_final(document)
+    assert final.adoption.final_symbol == "RES-2026/PREP/1"
+    assert final.adoption.meeting.slug == "almaty-preparatory-2026"
+    assert "(demo)" in document.title_en
+    assert all("[Demo text]" in p.text_en for p in final.revision.paragraphs.all())
+    assert [(s.delegation.slug, s.kind, s.labels) for s in final.statements] == [
+        ("kazakhstan", "joins", []),
+        ("tajikistan", "explanation", []),
+        ("uzbekistan", "reservations", ["ОП2"]),
+    ]
+    assert [d.slug for d in final.sponsors] == ["kazakhstan", "uzbekistan"]

@@ -1,11 +1,14 @@
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from fontTools.ttLib import TTFont
 
-from drafts.models import OutcomeDocument
+from drafts.models import Paragraph
+from drafts.services import document_adopt, revision_publish, statement_record
 from pdfs import documents
 from pdfs.services import pdf_job_request
-from tests.factories import ParagraphFactory, RevisionFactory
+from summit.models import Meeting
+from tests.factories import MembershipFactory, ParagraphFactory, RevisionFactory
 from tests.pdfs.pdftext import pdf_numbered_lines, pdf_reader
 from typesetting import lines
 from typesetting.pdf import (
@@ -106,19 +109,53 @@ def _(text):
         return translation.gettext(text)
 
 
-def test_draft_watermark_until_the_document_is_adopted(long_revision, on_commit):
+def test_the_adopted_text_prints_as_the_final_document_without_draft(
+    long_revision, on_commit, secretariat, delegation_a
+):
     job = on_commit(pdf_job_request, revision=long_revision, language="en", user=None)
     reader = pdf_reader(job.file.read())
     assert all("DRAFT" in page.extract_text() for page in reader.pages)
 
-    OutcomeDocument.objects.filter(pk=long_revision.document_id).update(
-        status=OutcomeDocument.Status.ADOPTED
+    document = long_revision.document
+    Paragraph.objects.filter(revision__document=document, revision__state="draft").update(
+        negotiation="agreed"
     )
-    long_revision.document.refresh_from_db()
-    adopted = on_commit(pdf_job_request, revision=long_revision, language="en", user=None)
+    agreed = revision_publish(revision=document.revisions.get(state="draft"), user=secretariat)
+    head = MembershipFactory(user__email="head@example.org", delegation=delegation_a, role="head")
+    statement_record(
+        document=document,
+        user=head.user,
+        kind="reservations",
+        text="Kazakhstan reserves its position on OP2.",
+        paragraph_keys=[p.key for p in agreed.paragraphs.filter(kind="operative")[1:2]],
+    )
+    meeting = Meeting.objects.create(
+        summit=document.summit, kind="summit", title_en="Summit session", place="Astana",
+        slug="session",
+    )  # fmt: skip
+    document_adopt(
+        document=document,
+        user=secretariat,
+        meeting=meeting,
+        adopted_on=timezone.localdate(),
+        method="consensus",
+        final_symbol="RES-2026/DECL/1",
+    )
+    adopted = on_commit(pdf_job_request, revision=agreed, language="en", user=None)
 
-    assert adopted.pk != job.pk
-    assert not any("DRAFT" in page.extract_text() for page in pdf_reader(adopted.file.read()).pages)
+    pages = [page.extract_text() for page in pdf_reader(adopted.file.read()).pages]
+    text = " ".join(" ".join(pages).split())
+    assert not any("DRAFT" in page for page in pages)
+    assert "RES-2026/DECL/1" in pages[0]
+    with translation.override("en"):
+        today = date_format(timezone.localdate(), "j F Y")
+    assert f"Adopted at Summit session, {today} (by consensus)" in text
+    assert "Annex: statements of delegations" in pages[-1]
+    assert "Joins the consensus with reservations: OP2" in text
+    assert "Kazakhstan reserves its position on OP2." in text
+    # The earlier revision stays a draft.
+    earlier = on_commit(pdf_job_request, revision=long_revision, language="en", user=None)
+    assert earlier.pk == job.pk
 
 
 @pytest.mark.parametrize(
