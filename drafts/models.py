@@ -93,6 +93,13 @@ class OutcomeDocument(models.Model):
         return reverse("document_detail", args=[self.slug])
 
     @property
+    def statements_open(self) -> bool:
+        """Statements are taken before adoption, and after it until the deadline."""
+        if self.statement_deadline is not None:
+            return timezone.now() < self.statement_deadline
+        return self.status != self.Status.ADOPTED
+
+    @property
     def consultation_open(self) -> bool:
         return self.status == self.Status.CONSULTATION and (
             self.comment_deadline is None or timezone.now() < self.comment_deadline

@@ -1,7 +1,6 @@
 """Who may read and write what in the outcome documents. Used by views, templates and the API."""
 
 import rules
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import (
@@ -96,10 +95,7 @@ rules.add_perm("drafts.view_dashboard", is_participant)
 # --- Adoption ------------------------------------------------------------------------------
 @rules.predicate
 def document_statements_open(user, document) -> bool:
-    """Statements are taken before adoption, and after it until the secretariat's deadline."""
-    if document.statement_deadline is not None:
-        return timezone.now() < document.statement_deadline
-    return document.status != document.Status.ADOPTED
+    return document.statements_open
 
 
 @rules.predicate

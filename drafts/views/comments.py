@@ -23,6 +23,7 @@ from ..forms import (
 from ..models import Comment, Paragraph
 from ..permissions import comment_refusal
 from ..selectors import (
+    comment_event_changes,
     paragraphs_numbered,
 )
 from .common import bad_request
@@ -35,7 +36,6 @@ def comment_create(request, slug, number):
     revision = revision_readable(request.user, slug=slug, number=number)
     paragraphs = {p.key: p for p in paragraphs_numbered(revision)}
     data = request.POST if request.method == "POST" else None
-    form = CommentForm(data, initial=request.GET.dict() if data is None else None)
     paragraph = parent = None
     status = 200
     key = (data or request.GET).get("paragraph") or ""
@@ -43,6 +43,13 @@ def comment_create(request, slug, number):
         paragraph = paragraphs.get(key)
         if paragraph is None:
             return bad_request(request, _("This paragraph is not part of this revision."))
+    initial = None
+    if data is None:
+        initial = request.GET.dict()
+        if paragraph and initial.get("kind") == "amendment" and not initial.get("proposed_text"):
+            # An amendment starts from the paragraph's current wording.
+            initial["proposed_text"] = paragraph.text
+    form = CommentForm(data, initial=initial)
     parent_id = (data or request.GET).get("parent") or ""
     if parent_id:
         parent = Comment.objects.filter(pk=parse_id(parent_id) or 0).first()
@@ -70,7 +77,10 @@ def comment_create(request, slug, number):
             form.add_error(None, str(error) or _("You may not comment on this revision."))
             status = 403
         else:
-            messages.success(request, _("Your comment has been recorded."))
+            # Shown beside the new comment (drafts.js), where the page lands.
+            messages.success(
+                request, _("Your comment has been recorded."), extra_tags=f"c-{comment.pk}"
+            )
             return redirect(f"{revision.get_absolute_url()}#c-{comment.pk}")
     if data is not None:
         status = 403 if status == 403 else 400
@@ -113,7 +123,7 @@ def comment_edit(request, pk):
         services.comment_edit(comment=comment, user=request.user, **data)
 
     def done():
-        messages.success(request, _("Your comment has been updated."))
+        messages.success(request, _("Your comment has been updated."), extra_tags=f"c-{comment.pk}")
         return redirect(f"{comment.revision.get_absolute_url()}#c-{comment.pk}")
 
     return versioned_edit(
@@ -135,12 +145,15 @@ def comment_edit(request, pk):
 def comment_detail(request, pk):
     """One comment with its whole history (who changed what, and when)."""
     comment = _comment_or_404(request, pk)
+    events = list(comment.events.select_related("actor"))
+    for event in events:
+        event.changes = comment_event_changes(event)
     return render(
         request,
         "drafts/comment_detail.html",
         {
             "comment": comment,
-            "events": comment.events.select_related("actor"),
+            "events": events,
             "can_triage": request.user.has_perm("drafts.triage_comments"),
             "answer_form": AnswerForm(
                 initial={"status": comment.status, "response": comment.response}

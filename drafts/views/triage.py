@@ -30,11 +30,12 @@ from ..selectors import (
 from .common import bad_request
 
 
-def _back_to_triage(request) -> str:
-    target = request.POST.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
-        return target
-    return reverse("comment_triage")
+def _back_to_triage(request, comment) -> str:
+    """Back where the secretariat was (its filters and page), at the comment it acted on."""
+    target = request.POST.get("next", "").split("#")[0]
+    if not (target.startswith("/") and not target.startswith("//")):
+        target = reverse("comment_triage")
+    return f"{target}#c-{comment.pk}"
 
 
 @secretariat_required
@@ -89,8 +90,8 @@ def comment_answer(request, pk):
         )
     except ValidationError as error:
         return bad_request(request, " ".join(error.messages))
-    messages.success(request, _("The answer has been recorded."))
-    return redirect(_back_to_triage(request))
+    messages.success(request, _("The answer has been recorded."), extra_tags=f"c-{comment.pk}")
+    return redirect(_back_to_triage(request, comment))
 
 
 @secretariat_required
@@ -107,7 +108,7 @@ def comment_hide(request, pk):
     except ValidationError as error:
         return bad_request(request, " ".join(error.messages))
     messages.success(request, _("The comment is hidden."))
-    return redirect(_back_to_triage(request))
+    return redirect(_back_to_triage(request, comment))
 
 
 @secretariat_required
@@ -116,7 +117,7 @@ def comment_restore(request, pk):
     comment = get_object_or_404(Comment, pk=pk)
     services.comment_restore(comment=comment, user=request.user)
     messages.success(request, _("The comment is shown again."))
-    return redirect(_back_to_triage(request))
+    return redirect(_back_to_triage(request, comment))
 
 
 @secretariat_required

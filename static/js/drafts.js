@@ -142,7 +142,45 @@
     });
   }
 
+  // "Proposed text" is for amendments and new paragraphs only; an amendment starts from the
+  // paragraph's current wording (as Decidim and meinBerlin do), so the delegate edits it.
+  function proposedByKind(form) {
+    var kind = form.querySelector("select[name=kind]");
+    var field = form.querySelector(".proposed-field");
+    var text = field && field.querySelector("textarea[name=proposed_text]");
+    if (!kind || !text) return;
+    function sync() {
+      field.hidden = kind.value !== "amendment" && kind.value !== "addition";
+      var original = text.getAttribute("data-original");
+      if (kind.value === "amendment" && original && !text.value.trim()) {
+        text.value = original;
+        text.dispatchEvent(new Event("input"));
+      }
+    }
+    kind.addEventListener("change", sync);
+    sync();
+  }
+
+  // A confirmation that concerns one item (a comment sent or answered) is shown on that item,
+  // where the page lands, and the item is marked; without this file it stays at the top.
+  function messageInPlace(item) {
+    var target = document.getElementById(item.getAttribute("data-for"));
+    if (!target) return;
+    var note = document.createElement("p");
+    note.className = "inline-message";
+    note.setAttribute("role", "status");
+    note.textContent = item.textContent;
+    target.insertBefore(note, target.firstChild);
+    target.classList.add("just-changed");
+    var list = item.parentNode;
+    list.removeChild(item);
+    if (!list.children.length) list.parentNode.parentNode.removeChild(list.parentNode);
+    target.scrollIntoView({ block: "center" });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".messages li[data-for]").forEach(messageInPlace);
+    document.querySelectorAll("form.comment-form").forEach(proposedByKind);
     document.querySelectorAll("a.js-keep-place").forEach(keepPlace);
     document.querySelectorAll("section.para-block").forEach(citeLines);
     document.querySelectorAll(".countdown[data-deadline]").forEach(countdown);

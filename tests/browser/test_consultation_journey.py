@@ -9,6 +9,7 @@ from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.utils import decrypt
+from playwright.sync_api import expect
 
 from accounts.models import User
 from drafts.models import Comment
@@ -92,7 +93,12 @@ def test_delegate_comments_secretariat_answers_and_publishes_delegate_sees_it(
     op3.get_by_label("Comment", exact=True).fill(COMMENT_OP3)
     with delegate.expect_navigation(url="**/rev/1/#c-*"):
         op3.get_by_role("button", name="Send").click()
-    assert "Your comment has been recorded." in delegate.locator(".messages").inner_text()
+    # The confirmation stands on the new comment, which is marked and in view.
+    sent = op3.locator("li.comment.just-changed")
+    expect(sent.locator(".inline-message")).to_have_text("Your comment has been recorded.")
+    expect(sent).to_be_in_viewport()
+    assert COMMENT_OP3 in sent.inner_text()
+    shot(delegate, "delegate-comment-confirmed")
 
     op5 = operative(delegate, 5)
     op5.get_by_text("Comment on this paragraph").click()
@@ -144,9 +150,11 @@ def test_delegate_comments_secretariat_answers_and_publishes_delegate_sees_it(
     item = secretariat.locator(f"#c-{pk}")
     item.get_by_label("Status").select_option("accepted")
     item.get_by_label("Response").fill(ANSWER)
-    with secretariat.expect_navigation(url="**/documents/triage/**"):
+    with secretariat.expect_navigation(url=f"**/documents/triage/**#c-{pk}"):
         item.get_by_role("button", name="Answer").click()
-    assert "The answer has been recorded." in secretariat.locator(".messages").inner_text()
+    # Back at the same place of triage: the answered comment, confirmed and in view.
+    expect(item.locator(".inline-message")).to_have_text("The answer has been recorded.")
+    expect(item).to_be_in_viewport()
     assert "Accepted" in secretariat.locator(f"#c-{pk} .comment-meta").inner_text()
 
     secretariat.goto(f"{site.url}/en/documents/declaration/")

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from drafts.models import Comment, CommentEvent
@@ -158,3 +159,45 @@ def test_an_amendment_is_compared_with_the_paragraph_in_the_language_it_was_writ
     body = english_page.content.decode()
     assert "<ins> сообща</ins>" in body or "<ins>сообща </ins>" in body
     assert "<del>" not in body.split('class="diff"')[1].split("</p>")[0]
+
+
+def test_the_comment_page_prefills_an_amendment_without_javascript(
+    client, published_revision, alice
+):
+    client.force_login(alice)
+    paragraph = published_revision.paragraphs.get(position=3)
+    url = reverse("comment_create", args=[published_revision.document.slug, 1])
+
+    page = client.get(f"{url}?paragraph={paragraph.key}&kind=amendment").content.decode()
+
+    assert f">{paragraph.text}</textarea>" in page
+
+
+def test_the_comment_history_reads_in_peoples_words(client, published_revision, alice, secretariat):
+    from drafts.services import comment_answer, comment_edit
+
+    comment = comment_create(
+        author=alice,
+        revision=published_revision,
+        paragraph=published_revision.paragraphs.get(position=3),
+        kind="amendment",
+        body="Clearer.",
+        proposed_text="decides to act now;",
+    )
+    comment_edit(
+        comment=comment, user=alice, body="Much clearer.", proposed_text="decides to act now;",
+        version=1,
+    )  # fmt: skip
+    comment_answer(comment=comment, user=secretariat, status="accepted", response="Done.")
+    client.force_login(alice)
+
+    page = client.get(f"/en/documents/comments/{comment.pk}/").content.decode()
+
+    history = page[page.index("<h2>History</h2>") :]
+    assert (
+        '<strong>Comment:</strong> <span class="diff"><del>Clearer</del><ins>Much clearer</ins>.'
+        in history
+    )
+    assert "<strong>Status:</strong> Open → Accepted" in history
+    assert '<strong>Secretariat response:</strong> <span class="diff"><ins>Done.</ins>' in history
+    assert "proposed_text" not in history and "status: " not in history

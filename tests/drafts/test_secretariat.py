@@ -139,7 +139,20 @@ def test_answer_redirect_refuses_other_sites(client, secretariat, comments):
         reverse("comment_answer", args=[comments[0].pk]),
         {"status": "noted", "next": "//evil.example.org/"},
     )
-    assert response["Location"] == reverse("comment_triage")
+    assert response["Location"] == f"{reverse('comment_triage')}#c-{comments[0].pk}"
+
+
+def test_after_an_answer_triage_comes_back_with_its_filters_at_the_comment(
+    client, secretariat, comments
+):
+    client.force_login(secretariat)
+    here = f"{reverse('comment_triage')}?status=open&page=1"
+
+    response = client.post(
+        reverse("comment_answer", args=[comments[0].pk]), {"status": "noted", "next": here}
+    )
+
+    assert response["Location"] == f"{here}#c-{comments[0].pk}"
 
 
 def test_compilation_downloads_as_csv_and_xlsx(client, secretariat, published_revision, comments):
