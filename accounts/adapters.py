@@ -4,7 +4,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from .permissions import has_mfa, needs_mfa
+from .permissions import acts_as_secretariat, has_mfa, is_delegate, needs_mfa
 from .services import email_enqueue, language_for_email
 
 
@@ -30,9 +30,17 @@ class AccountAdapter(DefaultAccountAdapter):
         )
 
     def get_login_redirect_url(self, request) -> str:
-        if needs_mfa(request.user) and not has_mfa(request.user):
+        """Where a login lands when no `next` says otherwise: where the person works (the
+        secretariat at triage, delegates on their dashboard), in the language they were
+        using on the login page (their profile's when the page had none)."""
+        user = request.user
+        if needs_mfa(user) and not has_mfa(user):
             # Secretariat and admins cannot work without a second factor: set it up first.
             return reverse("mfa_activate_totp")
-        url = super().get_login_redirect_url(request)
-        # Land in the interface language the person chose on their profile.
-        return translate_url(url, request.user.language)
+        if acts_as_secretariat(user):
+            url = reverse("comment_triage")
+        elif is_delegate(user):
+            url = reverse("dashboard")
+        else:
+            url = super().get_login_redirect_url(request)
+        return translate_url(url, translation.get_language() or user.language)

@@ -1,4 +1,5 @@
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.permissions import acts_as_secretariat, membership_of
@@ -31,10 +32,18 @@ def delegations_for_invitations(user: User) -> QuerySet[Delegation]:
     return Delegation.objects.filter(pk=membership.delegation_id)
 
 
+# The headings of the groups: plural, as a list reads ("Member states", not "Member state").
+KIND_HEADINGS = {
+    Delegation.Kind.MEMBER_STATE: _("Member states"),
+    Delegation.Kind.ORGANISATION: _("International organisations"),
+    Delegation.Kind.CONVENTION: _("Convention secretariats"),
+    Delegation.Kind.OBSERVER: _("Observers"),
+}
+
+
 def delegations_by_kind() -> list[tuple[str, list[Delegation]]]:
     """Delegations grouped by kind, member states first, in their sort order (one query)."""
     groups: dict[str, list[Delegation]] = {kind: [] for kind in Delegation.Kind.values}
     for delegation in Delegation.objects.all():
         groups[delegation.kind].append(delegation)
-    labels = dict(Delegation.Kind.choices)
-    return [(labels[kind], members) for kind, members in groups.items() if members]
+    return [(KIND_HEADINGS[kind], members) for kind, members in groups.items() if members]

@@ -336,7 +336,8 @@ def _load_initiatives(delegations, tags) -> list[Initiative]:
                 amount=Decimal(amount),
                 currency="USD",
                 status=status,
-                note="Demo figure, not an actual pledge",
+                note_ru="Демонстрационная цифра, а не реальное обязательство",
+                note_en="Demo figure, not an actual pledge",
             )
             for source, amount, status in FUNDING[data["slug"]]
         )

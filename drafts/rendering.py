@@ -67,6 +67,14 @@ class ThreadRenderer:
             self._names[key] = esc(str(obj))
         return self._names[key]
 
+    def _delegation_link(self, delegation) -> str:
+        key = ("link", delegation.pk)
+        if key not in self._names:
+            self._names[key] = (
+                f'<a href="{delegation.get_absolute_url()}">{self._name(delegation)}</a>'
+            )
+        return self._names[key]
+
     def thread(self, comments: list[Comment]) -> SafeString:
         if not comments:
             return mark_safe("")
@@ -87,7 +95,9 @@ class ThreadRenderer:
         labels = self.labels
         created = localtime(comment.created_at)
         delegation = (
-            self._name(comment.delegation) if comment.delegation_id else labels["secretariat"]
+            self._delegation_link(comment.delegation)
+            if comment.delegation_id
+            else labels["secretariat"]
         )
         meta = (
             f"<strong>{self._name(comment.author)}</strong> — {delegation}"

@@ -21,9 +21,13 @@ class SectionForm(forms.Form):
 class FundingEntryForm(forms.ModelForm):
     class Meta:
         model = FundingEntry
-        fields = ["source", "amount", "currency", "status", "note"]
+        fields = ["source", "amount", "currency", "status", "note_ru", "note_en"]
         # The model's foreign key has no verbose name; without this the label stays English.
-        labels = {"source": _("Source")}
+        labels = {
+            "source": _("Source"),
+            "note_ru": _("Note (Russian)"),
+            "note_en": _("Note (English)"),
+        }
 
 
 class OutcomeForm(forms.ModelForm):

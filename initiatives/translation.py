@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Indicator, Initiative, Outcome, Output, Section, Tag
+from .models import FundingEntry, Indicator, Initiative, Outcome, Output, Section, Tag
 
 
 @register(Tag)
@@ -31,3 +31,8 @@ class OutputTranslation(TranslationOptions):
 @register(Indicator)
 class IndicatorTranslation(TranslationOptions):
     fields = ["title", "unit", "means_of_verification"]
+
+
+@register(FundingEntry)
+class FundingEntryTranslation(TranslationOptions):
+    fields = ["note"]

@@ -1,6 +1,11 @@
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
+from accounts.permissions import acts_as_secretariat, membership_of
+from delegations.models import Delegation, Membership
+from drafts.models import Comment, Position
+from drafts.selectors import comments_visible_to, paragraphs_labelled
+
 from .models import AgendaItem, Meeting, Summit
 
 
@@ -22,3 +27,49 @@ def next_meeting() -> Meeting | None:
         .order_by(F("start_date").asc(nulls_last=True))
         .first()
     )
+
+
+def delegation_page(delegation: Delegation, user) -> dict:
+    """Everything the public page of a delegation shows, for this reader: what it leads and
+    supports, its funding, its statements and sponsorships on outcome documents; its comments
+    and positions only to those who may read them (participants, its own delegation)."""
+    head = (
+        Membership.objects.filter(delegation=delegation, role=Membership.Role.HEAD)
+        .select_related("user")
+        .first()
+    )
+    comments = list(
+        comments_visible_to(
+            user,
+            Comment.objects.filter(
+                delegation=delegation, revision__state="published", parent__isnull=True
+            ),
+        )
+        .select_related("revision__document", "paragraph")
+        .order_by("-created_at")[:50]
+    )
+    paragraphs_labelled(comment.paragraph for comment in comments)
+    membership = membership_of(user)
+    sees_positions = acts_as_secretariat(user) or (
+        membership is not None and membership.delegation_id == delegation.pk
+    )
+    return {
+        "delegation": delegation,
+        "head": head.user if head else None,
+        "led": delegation.led_initiatives.all(),
+        "supported": delegation.partner_initiatives.all(),
+        "funding": delegation.funding_entries.select_related("initiative"),
+        "statements": delegation.statements.select_related("document__adoption"),
+        "sponsored": [
+            s.document
+            for s in delegation.sponsorships.filter(withdrawn=False).select_related("document")
+        ],
+        "comments": comments,
+        "positions": (
+            Position.objects.filter(
+                delegation=delegation, paragraph__revision__state="published"
+            ).select_related("paragraph__revision__document")
+            if sees_positions
+            else None
+        ),
+    }

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from delegations.models import Delegation
 from drafts.models import OutcomeDocument, Revision
 from initiatives.models import Initiative
 
@@ -30,6 +31,14 @@ class InitiativeSitemap(PublicSitemap):
         return item.updated_at
 
 
+class DelegationSitemap(PublicSitemap):
+    def items(self):
+        return Delegation.objects.all()
+
+    def location(self, item):
+        return reverse("delegation_detail", args=[item.slug])
+
+
 class MeetingSitemap(PublicSitemap):
     def items(self):
         return Meeting.objects.all()
@@ -55,6 +64,7 @@ sitemaps = {
     "pages": StaticPagesSitemap,
     "initiatives": InitiativeSitemap,
     "meetings": MeetingSitemap,
+    "delegations": DelegationSitemap,
     "documents": DocumentSitemap,
     "revisions": RevisionSitemap,
 }

@@ -25,6 +25,8 @@ urlpatterns += i18n_patterns(
     path("programme/<slug:slug>/", views.meeting_detail, name="meeting_detail"),
     path("initiatives/", include("initiatives.urls")),
     path("delegations/", include("delegations.urls")),
+    # After delegations.urls, whose fixed routes (invitations/…) must win over a slug.
+    path("delegations/<slug:slug>/", views.delegation_detail, name="delegation_detail"),
     path("documents/", include("drafts.urls")),
     path("accounts/", include("accounts.urls")),
     path("pdf/", include("pdfs.urls")),

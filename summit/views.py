@@ -1,9 +1,10 @@
 from django.shortcuts import get_object_or_404, render
 
+from delegations.models import Delegation
 from drafts.selectors import documents_public
 from initiatives.models import Initiative
 
-from .selectors import meetings_with_agenda, next_meeting, summit_current
+from .selectors import delegation_page, meetings_with_agenda, next_meeting, summit_current
 
 
 def home(request):
@@ -30,3 +31,11 @@ def programme(request):
 def meeting_detail(request, slug):
     meeting = get_object_or_404(meetings_with_agenda(), slug=slug)
     return render(request, "summit/meeting_detail.html", {"meeting": meeting})
+
+
+def delegation_detail(request, slug):
+    """A delegation's public page: what it leads, supports and funds, what it said."""
+    delegation = get_object_or_404(Delegation, slug=slug)
+    return render(
+        request, "delegations/delegation_detail.html", delegation_page(delegation, request.user)
+    )

@@ -207,7 +207,7 @@ def test_random_bodies_to_the_secretariats_other_forms_never_fail_the_server(
     key = published_revision.paragraphs.get(position=3).key
     forms = [
         (staff, reverse("invitation_create"), ["email", "delegation", "role", "name", "language"]),
-        (staff, reverse("funding_add", args=[initiative.slug]), ["source", "amount", "currency", "status", "note"]),
+        (staff, reverse("funding_add", args=[initiative.slug]), ["source", "amount", "currency", "status", "note_ru", "note_en"]),
         (staff, reverse("results_add", args=[initiative.slug, "outcome"]), ["title_ru", "title_en", "position"]),
         (staff, reverse("document_settings", args=[document.slug]), ["status", "comment_deadline", "deadline_date", "deadline_time"]),
         (staff, reverse("revision_publish", args=[document.slug]), ["summary_ru", "summary_en"]),

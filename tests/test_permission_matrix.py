@@ -147,6 +147,7 @@ MATRIX: dict[str, Case] = {
     "programme": Case(PUBLIC),
     "meeting_detail": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug}),
     "delegation_list": Case(PUBLIC),
+    "delegation_detail": Case(PUBLIC, kwargs=lambda w: {"slug": w.delegation_a.slug}),
     "sitemap": Case(PUBLIC),
     # --- drafting and consultation
     "revision_compare": Case(

@@ -14,9 +14,18 @@ class DelegationSerializer(serializers.ModelSerializer):
         help_text="Names and roles of the members; null unless the client is logged in."
     )
 
+    page = serializers.SerializerMethodField(
+        help_text="The delegation's public page on the portal, in the request's language."
+    )
+
     class Meta:
         model = Delegation
-        fields = ["id", "slug", "kind", "name", "acronym", "iso_code", "members"]
+        fields = ["id", "slug", "kind", "name", "acronym", "iso_code", "page", "members"]
+
+    def get_page(self, delegation) -> str:
+        request = self.context.get("request")
+        path = delegation.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
 
     @extend_schema_field(MemberSerializer(many=True, allow_null=True))
     def get_members(self, delegation):

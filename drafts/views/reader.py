@@ -145,6 +145,9 @@ def revision_compare_view(request, slug):
         old, new = by_number.get(old_number), by_number.get(new_number)
         if old is None or new is None:
             return bad_request(request, _("There is no such revision of this document."), 404)
+    changes = revision_compare(old, new)
+    changed = [change for change in changes if change.change != "unchanged" or change.moved]
+    changes_only = request.GET.get("changes") == "only"
     return render(
         request,
         "drafts/compare.html",
@@ -153,7 +156,9 @@ def revision_compare_view(request, slug):
             "revisions": revisions,
             "old": old,
             "new": new,
-            "changes": revision_compare(old, new),
+            "changes": changed if changes_only else changes,
+            "changed_count": len(changed),
+            "changes_only": changes_only,
         },
     )
 

@@ -21,9 +21,11 @@
       return;
     }
     status.textContent = job.message + (job.error ? " " + job.error : "");
-    form.hidden = job.status !== "failed" && job.status !== "pending";
-    button.disabled = false;
-    button.textContent = job.status === "failed" ? block.dataset.labelRetry : block.dataset.labelGenerate;
+    // While the job waits or runs, the button stays, disabled, saying that the PDF is being
+    // prepared; a failed job offers to try again.
+    form.hidden = false;
+    button.disabled = job.status !== "failed";
+    button.textContent = job.status === "failed" ? block.dataset.labelRetry : block.dataset.labelPreparing;
     if (job.status !== "failed") {
       // Back off while nothing moves (a pending job waits for the broker to come back).
       var delay = Math.min(Number(entry.dataset.delay || POLL_MS) * 1.5, MAX_POLL_MS);
@@ -49,7 +51,10 @@
     var form = entry.querySelector(".pdf-request");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      form.querySelector("button").disabled = true;
+      var button = form.querySelector("button");
+      button.disabled = true;
+      // Say at once that something is happening, whatever the worker's delay.
+      button.textContent = block.dataset.labelPreparing;
       entry.dataset.delay = String(POLL_MS / 1.5);
       fetch(form.action, {
         method: "POST",

@@ -6,8 +6,11 @@ from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 from django.core.cache import cache
+from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import translation
 
+from accounts.adapters import AccountAdapter
 from accounts.models import User
 from accounts.permissions import acts_as_secretariat
 from tests.factories import UserFactory, totp_enable
@@ -187,11 +190,28 @@ def test_profile_rejects_an_unknown_language_with_a_form_error(client, alice):
     assert 'class="errorlist"' in response.content.decode()
 
 
-def test_login_lands_in_the_users_language(client, alice):
-    alice.language = "en"
+def test_login_keeps_the_language_of_the_login_page_and_lands_on_the_dashboard(client, alice):
+    alice.language = "ru"
     alice.save()
-    response = _login(client, alice.email, "pass-word-123")
-    assert response["Location"].startswith("/en/")
+
+    response = client.post(
+        "/en/accounts/login/", {"login": alice.email, "password": "pass-word-123"}
+    )
+
+    assert response["Location"] == "/en/documents/dashboard/"
+    page = client.get(response["Location"]).content.decode()
+    assert "Successfully signed in as" in page
+
+
+def test_the_secretariat_lands_on_triage_and_others_at_home(client, secretariat, superuser):
+    def landing(user, path):
+        request = RequestFactory().get(path)
+        request.user = user
+        with translation.override(path.split("/")[1]):
+            return AccountAdapter(request).get_login_redirect_url(request)
+
+    assert landing(secretariat, "/ru/accounts/2fa/authenticate/") == "/ru/documents/triage/"
+    assert landing(UserFactory(), "/en/accounts/login/") == "/en/"
 
 
 def test_acting_as_secretariat_needs_the_role_and_totp(secretariat_without_totp, superuser, alice):

@@ -67,13 +67,26 @@ def test_visitor_reads_compares_and_downloads_the_declaration(
     assert changed.locator("ins").first.inner_text().strip() == inserted
     assert axe(page) == []
     shot(page, "compare")
+    # "Changes only" leaves the one changed paragraph (#15, item 6).
+    page.locator(".compare-summary a").click()
+    page.wait_for_url("**changes=only")
+    assert page.locator("ol.compare > li").count() == 1
+    assert page.locator("li.change-unchanged").count() == 0
+    shot(page, "compare-changes-only")
+    page.go_back()
 
     page.go_back()
-    entry = page.locator(f'.pdf-entry[lang="{lang}"]')
-    entry.get_by_role("button").click()
+    # Languages in words, and what the button does (#15, item 9).
+    words = {
+        "en": ("English edition", "Prepare the PDF", "Download the PDF"),
+        "ru": ("Английская версия", "Подготовить PDF", "Скачать PDF"),
+    }
+    entry = page.locator('.pdf-entry[lang="en"]')
+    assert entry.locator("strong").inner_text() == words[lang][0]
+    entry.get_by_role("button", name=words[lang][1]).click()
     # Celery is eager in the tests: the job is ready by the time the request answers, and
     # pdf.js swaps the button for the download link.
-    link = entry.locator("a.pdf-download")
+    link = entry.get_by_role("link", name=words[lang][2])
     link.wait_for(state="visible")
     with page.expect_download() as info:
         link.click()
