@@ -229,7 +229,7 @@ RESULTS = {
                             ("Площадь восстановленных лесов", "Area of restored forest"),
                             ("га", "ha"),
                             "0",
-                            "(demo)",
+                            "",  # the seed gives no target: none is invented
                             ("Национальная лесная статистика", "National forest statistics"),
                         )
                     ],
@@ -249,7 +249,7 @@ RESULTS = {
                             ("Число участков мониторинга", "Number of monitoring sites"),
                             ("участков", "sites"),
                             "0",
-                            "(demo)",
+                            "",
                             ("Отчёты мониторинга", "Monitoring reports"),
                         )
                     ],
@@ -268,7 +268,7 @@ RESULTS = {
                             ("Площадь земель под мерами", "Land area under measures"),
                             ("га", "ha"),
                             "0",
-                            "(demo)",
+                            "",
                             ("Отчёты по КБО ООН", "UNCCD reporting"),
                         )
                     ],

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Delegation
+from portal.ids import parse_id
 
 from .models import (
     COMMENT_MAX_LENGTH,
@@ -188,9 +189,25 @@ class TriageFilterForm(forms.Form):
             raise forms.ValidationError(_("Give a paragraph's label, such as OP3 or PP2."))
         return label
 
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", "—"), *Comment.Kind.choices], required=False
+    )
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", "—"), *Comment.Status.choices], required=False
     )
+
+
+class BulkStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Comment.Status.choices)
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.ids = [parse_id(value) for value in (data.getlist("comments") if data else [])]
+
+    def clean(self):
+        if not self.ids or None in self.ids or len(self.ids) > 200:
+            raise forms.ValidationError(_("Choose up to 200 comments."))
+        return super().clean()
 
 
 class AknImportForm(forms.Form):

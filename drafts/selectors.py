@@ -270,6 +270,7 @@ TRIAGE_FILTERS = (
     "revision__number",
     "delegation",
     "paragraph__in",
+    "kind",
     "status",
 )
 
@@ -285,6 +286,24 @@ def comments_for_triage(**filters):
         if value not in (None, ""):
             queryset = queryset.filter(**{field: value})
     return queryset
+
+
+def triage_rows(comments) -> None:
+    """Give each comment of a triage page what its row shows beside it: the paragraph's
+    text in the language the comment was written in and, for an amendment, the word diff
+    of the proposal against that text."""
+    for comment in comments:
+        paragraph = comment.paragraph
+        comment.paragraph_text = (
+            (getattr(paragraph, f"text_{comment.language}", "") or paragraph.text)
+            if paragraph
+            else ""
+        )
+        comment.words = (
+            word_diff(comment.paragraph_text, comment.proposed_text)
+            if paragraph and comment.kind == Comment.Kind.AMENDMENT and comment.proposed_text
+            else None
+        )
 
 
 def triage_counts(queryset) -> dict:

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.document_list, name="document_list"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("triage/", views.comment_triage, name="comment_triage"),
+    path("triage/status/", views.comment_bulk_status, name="comment_bulk_status"),
     path("comments/<id:pk>/", views.comment_detail, name="comment_detail"),
     path("comments/<id:pk>/edit/", views.comment_edit, name="comment_edit"),
     path("comments/<id:pk>/answer/", views.comment_answer, name="comment_answer"),

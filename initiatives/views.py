@@ -81,11 +81,15 @@ def section_history(request, slug, kind):
     versions = list(section.versions.select_related("edited_by"))
     by_number = {v.number: v for v in versions}
     compare = None
-    try:
-        old = by_number.get(int(request.GET.get("from", "")))
-        new = by_number.get(int(request.GET.get("to", "")))
-    except ValueError:
-        old = new = None
+    if "from" not in request.GET and "to" not in request.GET and len(versions) > 1:
+        # Open on the latest change: the version before the newest, against the newest.
+        old, new = versions[1], versions[0]
+    else:
+        try:
+            old = by_number.get(int(request.GET.get("from", "")))
+            new = by_number.get(int(request.GET.get("to", "")))
+        except ValueError:
+            old = new = None
     if old and new:
         compare = {
             "old": old,

@@ -219,6 +219,7 @@ def test_random_bodies_to_the_secretariats_other_forms_never_fail_the_server(
         (staff, reverse("document_adopt", args=[document.slug]), ["meeting", "adopted_on", "method", "votes_for", "votes_against", "abstentions", "final_symbol", "title_ru", "title_en", "statement_deadline"]),
         (head, reverse("statement_edit", args=[document.slug]), ["kind", "paragraphs", "text", "version"]),
         (head, reverse("sponsorship_set", args=[document.slug]), ["sponsor"]),
+        (staff, reverse("comment_bulk_status"), ["comments", "status", "next"]),
     ]  # fmt: skip
 
     post_random_forms(forms)

@@ -200,6 +200,12 @@ MATRIX: dict[str, Case] = {
         method="post",
         data={"status": "noted", "response": "Thank you."},
     ),
+    "comment_bulk_status": Case(
+        SECRETARIAT_POST,
+        kwargs={},
+        method="post",
+        data={"comments": ["1"], "status": "noted"},
+    ),
     "comment_hide": Case(
         SECRETARIAT_POST,
         kwargs=lambda w: {"pk": w.new_comment().pk},

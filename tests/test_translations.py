@@ -161,6 +161,34 @@ PAGES = {
         [("Triage of comments", "Разбор замечаний"), ("Per paragraph", "По пунктам"),
          ("Per delegation", "По делегациям"), ("Log out", "Выйти")],
     ),
+    "delegations": (
+        None,
+        lambda: "/{lang}/delegations/",
+        [("Member states", "Государства-участники"), ("International organisations", "Международные организации")],
+    ),
+    "delegation": (
+        None,
+        lambda: "/{lang}/delegations/kazakhstan/",
+        [("Head of delegation", "Глава делегации"), ("Outcome documents", "Итоговые документы"),
+         ("leads it", "ведущая делегация")],
+    ),
+    "adopted document": (
+        None,
+        lambda: "/{lang}/documents/almaty-resolution/adopted/",
+        [("Annex: statements of delegations", "Приложение: заявления делегаций"),
+         ("Statements were recorded until", "Заявления принимались до"),
+         ("History of the document", "История документа")],
+    ),
+    "document history": (
+        "secretariat@example.org",
+        lambda: "/{lang}/documents/almaty-resolution/history/",
+        [("History of the document", "История документа"), ("Rev.1 published", "Опубликована ред. 1")],
+    ),
+    "dashboard": (
+        "head-kz@example.org",
+        lambda: "/{lang}/documents/dashboard/",
+        [("Log out", "Выйти")],
+    ),
 }  # fmt: skip
 
 

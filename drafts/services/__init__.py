@@ -16,6 +16,7 @@ from .comments import (  # noqa: F401
     comment_edit,
     comment_hide,
     comment_restore,
+    comments_set_status,
 )
 from .editor import (  # noqa: F401
     clean_paragraph_texts,

@@ -195,6 +195,16 @@ def comment_answer(*, comment: Comment, user: User, status: str, response: str) 
 
 
 @transaction.atomic
+def comments_set_status(*, user: User, ids: list[int], status: str) -> int:
+    """One status for several comments, each answered as comment_answer does (their
+    responses kept, each change in its history). Returns how many there were."""
+    comments = list(Comment.objects.filter(pk__in=ids).order_by("pk"))
+    for comment in comments:
+        comment_answer(comment=comment, user=user, status=status, response=comment.response)
+    return len(comments)
+
+
+@transaction.atomic
 def comment_hide(*, comment: Comment, user: User, reason: str) -> Comment:
     """Moderation is a soft delete: the comment stays, with who hid it and why."""
     if not user.has_perm("drafts.moderate_comment", comment):

@@ -35,6 +35,7 @@ from .reader import (  # noqa: F401
 )
 from .triage import (  # noqa: F401
     comment_answer,
+    comment_bulk_status,
     comment_hide,
     comment_restore,
     comment_triage,

@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import secretariat_required
@@ -16,6 +17,7 @@ from ..access import revision_readable
 from ..compilation import COMPILATION_FORMATS, compilation_response
 from ..forms import (
     AnswerForm,
+    BulkStatusForm,
     HideForm,
     TriageFilterForm,
 )
@@ -26,6 +28,7 @@ from ..selectors import (
     paragraphs_with_label,
     position_matrix,
     triage_counts,
+    triage_rows,
 )
 from .common import bad_request
 
@@ -53,11 +56,13 @@ def comment_triage(request):
             "paragraph__in": paragraphs_with_label(data["paragraph"])
             if data["paragraph"]
             else None,
+            "kind": data["kind"],
             "status": data["status"],
         }
     queryset = comments_for_triage(**filters)
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
     paragraphs_labelled(comment.paragraph for comment in page.object_list)
+    triage_rows(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -90,8 +95,45 @@ def comment_answer(request, pk):
         )
     except ValidationError as error:
         return bad_request(request, " ".join(error.messages))
+    if request.accepts("application/json") and not request.accepts("text/html"):
+        # Answered in place (drafts.js): the row updates itself, nothing reloads.
+        comment.refresh_from_db()
+        return JsonResponse(
+            {
+                "id": comment.pk,
+                "status": comment.status,
+                "status_label": comment.get_status_display(),
+                "response": comment.response,
+                "message": str(_("The answer has been recorded.")),
+            }
+        )
     messages.success(request, _("The answer has been recorded."), extra_tags=f"c-{comment.pk}")
     return redirect(_back_to_triage(request, comment))
+
+
+@secretariat_required
+@require_POST
+def comment_bulk_status(request):
+    """One status for several comments chosen in triage (their responses stay)."""
+    form = BulkStatusForm(request.POST)
+    if not form.is_valid():
+        return bad_request(request, _("Choose comments and a status."))
+    count = services.comments_set_status(
+        user=request.user, ids=form.ids, status=form.cleaned_data["status"]
+    )
+    messages.success(
+        request,
+        ngettext(
+            "The status of %(n)d comment has been changed.",
+            "The status of %(n)d comments has been changed.",
+            count,
+        )
+        % {"n": count},
+    )
+    target = request.POST.get("next", "").split("#")[0]
+    if not (target.startswith("/") and not target.startswith("//")):
+        target = reverse("comment_triage")
+    return redirect(target)
 
 
 @secretariat_required

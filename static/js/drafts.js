@@ -178,7 +178,61 @@
     target.scrollIntoView({ block: "center" });
   }
 
+  // Triage: an answer is sent without reloading the page; the row says so and keeps its place.
+  function answerInPlace(form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var item = form.closest("li.comment");
+      var button = form.querySelector("button");
+      button.disabled = true;
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      })
+        .then(function (response) {
+          if (!response.ok) throw new Error(String(response.status));
+          return response.json();
+        })
+        .then(function (answer) {
+          button.disabled = false;
+          item.querySelector(".status-label").textContent = answer.status_label;
+          var note = item.querySelector(".inline-message");
+          if (!note) {
+            note = document.createElement("p");
+            note.className = "inline-message";
+            note.setAttribute("role", "status");
+            item.insertBefore(note, item.firstChild);
+          }
+          note.textContent = answer.message;
+          item.classList.add("just-changed");
+        })
+        .catch(function () { form.submit(); }); // the page's own way, with its errors
+    });
+  }
+
+  // Triage by keyboard: J and K move from one comment to the next and back.
+  function triageKeys(list) {
+    document.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (/^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(document.activeElement.tagName)) return;
+      var key = event.key.toLowerCase();
+      if (key !== "j" && key !== "k") return;
+      var items = Array.prototype.slice.call(list.querySelectorAll(":scope > li.comment"));
+      var current = items.indexOf(document.activeElement.closest ? document.activeElement.closest("li.comment") : null);
+      var next = key === "j" ? Math.min(current + 1, items.length - 1) : Math.max(current - 1, 0);
+      if (items[next]) {
+        event.preventDefault();
+        items[next].focus();
+        items[next].scrollIntoView({ block: "nearest" });
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".triage-list form.js-answer").forEach(answerInPlace);
+    document.querySelectorAll("ol.triage-list").forEach(triageKeys);
     document.querySelectorAll(".messages li[data-for]").forEach(messageInPlace);
     document.querySelectorAll("form.comment-form").forEach(proposedByKind);
     document.querySelectorAll("a.js-keep-place").forEach(keepPlace);

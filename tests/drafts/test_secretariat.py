@@ -369,3 +369,65 @@ def test_the_document_page_links_the_secretariat_screens(client, secretariat, pu
     content = client.get(url).content.decode()
     assert editor in content
     assert "Revision 2" in content  # the draft, readable by the secretariat only
+
+
+# --- Triage: where the secretariat spends its days ----------------------------------------
+
+
+def test_triage_shows_each_amendment_as_a_diff_against_its_paragraph(
+    client, secretariat, comments, paragraph
+):
+    client.force_login(secretariat)
+
+    page = client.get(reverse("comment_triage")).content.decode()
+
+    assert '<blockquote class="triage-paragraph" lang="en">' in page
+    assert paragraph.text_en in page
+    assert "<strong>Proposed text, against the paragraph:</strong>" in page
+
+
+def test_triage_filters_by_kind_in_the_url(client, secretariat, comments):
+    client.force_login(secretariat)
+
+    page = client.get(reverse("comment_triage"), {"kind": "amendment"})
+
+    assert [c.kind for c in page.context["page"]] == ["amendment"]
+    assert client.get(reverse("comment_triage"), {"kind": "poem"}).status_code == 200
+    assert client.get(reverse("comment_triage"), {"kind": "poem"}).context["form"].errors
+
+
+def test_an_answer_sent_by_script_gets_json_and_the_page_is_not_reloaded(
+    client, secretariat, comments
+):
+    client.force_login(secretariat)
+
+    response = client.post(
+        reverse("comment_answer", args=[comments[0].pk]),
+        {"status": "accepted", "response": "Yes."},
+        HTTP_ACCEPT="application/json",
+    )
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "id": comments[0].pk,
+        "status": "accepted",
+        "status_label": "Accepted",
+        "response": "Yes.",
+        "message": "The answer has been recorded.",
+    }
+
+
+def test_one_status_for_several_comments_each_in_its_history(client, secretariat, comments):
+    client.force_login(secretariat)
+
+    response = client.post(
+        reverse("comment_bulk_status"),
+        {"comments": [comments[0].pk, comments[1].pk], "status": "noted"},
+    )
+    refused = client.post(reverse("comment_bulk_status"), {"comments": ["x"], "status": "noted"})
+
+    assert response.status_code == 302
+    statuses = dict(Comment.objects.values_list("pk", "status"))
+    assert [statuses[c.pk] for c in comments] == ["noted", "noted", "open"]
+    assert CommentEvent.objects.filter(action="answered").count() == 2
+    assert refused.status_code == 400

@@ -60,6 +60,12 @@ def test_history_shows_a_word_diff_between_versions(client, section, secretariat
     ).content.decode()
 
     assert "<ins>and shared </ins>" in body or "<ins> and shared</ins>" in body
+    # Without a choice, the history opens on the latest change.
+    latest = client.get("/en/initiatives/green-shield/sections/objectives/history/")
+    assert (latest.context["compare"]["old"].number, latest.context["compare"]["new"].number) == (
+        2,
+        3,
+    )
 
 
 def test_secretariat_adds_a_funding_entry_and_bad_input_gets_an_error(client, section, secretariat):
