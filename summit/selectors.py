@@ -53,8 +53,22 @@ def delegation_page(delegation: Delegation, user) -> dict:
     sees_positions = acts_as_secretariat(user) or (
         membership is not None and membership.delegation_id == delegation.pk
     )
+    # Its place in the programme: the seed names no participants per meeting, so the meetings
+    # are those at which a document it spoke on (a statement, a sponsorship) was adopted.
+    meetings = (
+        Meeting.objects.filter(
+            Q(adoptions__document__statements__delegation=delegation)
+            | Q(
+                adoptions__document__sponsorships__delegation=delegation,
+                adoptions__document__sponsorships__withdrawn=False,
+            )
+        )
+        .distinct()
+        .order_by(F("start_date").asc(nulls_last=True))
+    )
     return {
         "delegation": delegation,
+        "meetings": meetings,
         "head": head.user if head else None,
         "led": delegation.led_initiatives.all(),
         "supported": delegation.partner_initiatives.all(),

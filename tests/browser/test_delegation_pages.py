@@ -15,6 +15,8 @@ def test_a_visitor_opens_delegations_from_the_list_and_the_initiative(
     page.wait_for_url("**/en/delegations/kazakhstan/")
     assert page.locator("h1").inner_text() == "Republic of Kazakhstan"
     assert "Green Shield" in page.locator("main").inner_text()
+    # Its place in the programme: it sponsored the resolution adopted in Almaty.
+    assert "Preparatory meeting for RES-2026" in page.locator("#programme-h + ul").inner_text()
     assert axe(page) == []
     shot(page, f"delegation-kazakhstan-{width}")
 
