@@ -427,12 +427,18 @@ def statement_labels(statements, revision: Revision | None) -> None:
         statement.labels = [labels[key] for key in statement.paragraph_keys if key in labels]
 
 
+def statement_revision(document: OutcomeDocument) -> Revision | None:
+    """The text statements are about: the adopted revision, else the latest published one."""
+    adoption = Adoption.objects.filter(document=document).select_related("revision").first()
+    return adoption.revision if adoption else revision_latest_published(document)
+
+
 def paragraph_keys_for_labels(document: OutcomeDocument, labels: list[str]) -> list[str]:
     """The keys of the paragraphs the labels name (OP2, ОП2…) in the text statements are
     about; a label naming nothing is a ValidationError."""
-    final = document_final(document)
+    revision = statement_revision(document)
     by_label = {}
-    for paragraph in paragraphs_numbered(final.revision) if final.revision else []:
+    for paragraph in paragraphs_numbered(revision) if revision else []:
         by_label[(paragraph.kind, paragraph.ordinal)] = paragraph.key
     keys = []
     for label in labels:
@@ -448,6 +454,7 @@ def document_final(document: OutcomeDocument) -> FinalDocument:
     adoption = (
         Adoption.objects.select_related("meeting", "revision").filter(document=document).first()
     )
+    # The same text as statement_revision, without reading the adoption twice.
     revision = adoption.revision if adoption else revision_latest_published(document)
     sponsors = [
         s.delegation

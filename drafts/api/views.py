@@ -113,11 +113,10 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         return documents_readable_by(self.request.user)
 
     def retrieve(self, request, pk=None):
-        document = self.get_object()
-        document.final_statements = document_final(document).statements
-        return Response(DocumentDetailSerializer(document, context={"request": request}).data)
+        return self._detail(self.get_object())
 
     def _detail(self, document, status_code=status.HTTP_200_OK):
+        """The document as it is now (after an action, read again), with its statements."""
         document = self.get_queryset().get(pk=document.pk)
         document.final_statements = document_final(document).statements
         return Response(

@@ -12,7 +12,7 @@ from datetime import date, datetime
 import rules
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -29,8 +29,8 @@ from ..models import (
     Sponsorship,
     Statement,
 )
-from ..selectors import paragraphs_numbered, revision_latest_published
-from .comments import clean_comment_text
+from ..selectors import paragraphs_numbered, revision_latest_published, statement_revision
+from .comments import clean_comment_text, comment_language
 
 SYMBOL_MAX_LENGTH = 60
 
@@ -171,8 +171,7 @@ def document_adopt(
 def _statement_paragraphs(document: OutcomeDocument, keys: list[str]) -> list[str]:
     """The keys, checked against the text the statement is about (the adopted revision,
     else the latest published one), in the text's order."""
-    adoption = Adoption.objects.filter(document=document).select_related("revision").first()
-    revision = adoption.revision if adoption else revision_latest_published(document)
+    revision = statement_revision(document)
     known = [p.key for p in revision.paragraphs.order_by("position", "id")] if revision else []
     unknown = [key for key in keys if key not in known]
     if unknown:
@@ -213,8 +212,7 @@ def statement_record(
         keys = _statement_paragraphs(document, list(paragraph_keys or []))
         if not keys:
             raise ValidationError({"paragraphs": _("Name the paragraphs of your reservations.")})
-    language = language or translation.get_language() or "ru"
-    language = language.split("-")[0] if language.split("-")[0] in ("ru", "en") else "ru"
+    language = comment_language(language)
 
     existing = Statement.objects.filter(document=document, delegation=membership.delegation)
     if existing.exists():

@@ -80,9 +80,9 @@ def comment_create(
         proposed_text = ""
     if kind in (Comment.Kind.AMENDMENT, Comment.Kind.DELETION) and paragraph is None:
         raise ValidationError({"paragraph": _("Choose the paragraph this proposal concerns.")})
-    language = _comment_language(language)
+    language = comment_language(language)
     if (line_first is not None or line_last is not None) and parent is None:
-        cited_language = _comment_language(cited_language or language)
+        cited_language = comment_language(cited_language or language)
         lines = _check_cited_lines(revision, paragraph, line_first, line_last, cited_language)
     else:
         lines, cited_language = (None, None), ""
@@ -132,7 +132,7 @@ def _check_cited_lines(revision, paragraph, first, last, language) -> tuple[int,
     return first, last
 
 
-def _comment_language(language: str | None) -> str:
+def comment_language(language: str | None) -> str:
     """The language given, else the one the author is using the portal in."""
     codes = [code for code, _name in settings.LANGUAGES]
     language = (language or translation.get_language() or "").split("-")[0]

@@ -33,12 +33,13 @@ from ..selectors import (
 from .common import bad_request
 
 
-def _back_to_triage(request, comment) -> str:
-    """Back where the secretariat was (its filters and page), at the comment it acted on."""
+def _back_to_triage(request, comment=None) -> str:
+    """Back where the secretariat was (its filters and page; only a path of this site), at
+    the comment it acted on."""
     target = request.POST.get("next", "").split("#")[0]
     if not (target.startswith("/") and not target.startswith("//")):
         target = reverse("comment_triage")
-    return f"{target}#c-{comment.pk}"
+    return f"{target}#c-{comment.pk}" if comment else target
 
 
 @secretariat_required
@@ -130,10 +131,7 @@ def comment_bulk_status(request):
         )
         % {"n": count},
     )
-    target = request.POST.get("next", "").split("#")[0]
-    if not (target.startswith("/") and not target.startswith("//")):
-        target = reverse("comment_triage")
-    return redirect(target)
+    return redirect(_back_to_triage(request))
 
 
 @secretariat_required

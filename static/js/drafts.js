@@ -163,15 +163,22 @@
 
   // A confirmation that concerns one item (a comment sent or answered) is shown on that item,
   // where the page lands, and the item is marked; without this file it stays at the top.
+  function noteOn(target, text) {
+    var note = target.querySelector(":scope > .inline-message");
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "inline-message";
+      note.setAttribute("role", "status");
+      target.insertBefore(note, target.firstChild);
+    }
+    note.textContent = text;
+    target.classList.add("just-changed");
+  }
+
   function messageInPlace(item) {
     var target = document.getElementById(item.getAttribute("data-for"));
     if (!target) return;
-    var note = document.createElement("p");
-    note.className = "inline-message";
-    note.setAttribute("role", "status");
-    note.textContent = item.textContent;
-    target.insertBefore(note, target.firstChild);
-    target.classList.add("just-changed");
+    noteOn(target, item.textContent);
     var list = item.parentNode;
     list.removeChild(item);
     if (!list.children.length) list.parentNode.parentNode.removeChild(list.parentNode);
@@ -198,15 +205,7 @@
         .then(function (answer) {
           button.disabled = false;
           item.querySelector(".status-label").textContent = answer.status_label;
-          var note = item.querySelector(".inline-message");
-          if (!note) {
-            note = document.createElement("p");
-            note.className = "inline-message";
-            note.setAttribute("role", "status");
-            item.insertBefore(note, item.firstChild);
-          }
-          note.textContent = answer.message;
-          item.classList.add("just-changed");
+          noteOn(item, answer.message);
         })
         .catch(function () { form.submit(); }); // the page's own way, with its errors
     });
