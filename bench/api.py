@@ -1,12 +1,19 @@
 """Requests per second of the API, each as a ratio to a bare Django JsonResponse view.
 
     .venv/bin/python bench/api.py [--seconds 5] [--clients 4] [--workers 2]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/res2026 REDIS_URL=redis://127.0.0.1:6379/9 \
+        .venv/bin/python bench/api.py
 
-Serves the project with gunicorn on 127.0.0.1 (production settings, DEBUG off, a fresh SQLite
-database in a temporary folder unless BENCH_DATABASE_URL is set), seeds 12 initiatives with
-tags, partners and funding and a published revision of 200 paragraphs, then measures
-/api/v1/initiatives/ and that revision against /bench/json/ in the same run, and prints the
-figures. Only 127.0.0.1 is contacted; every phase is bounded in time.
+Serves the project with gunicorn on 127.0.0.1 (production settings, DEBUG off), seeds 12
+initiatives with tags, partners and funding and a revision of 200 paragraphs published through
+the portal's own service, then measures /api/v1/initiatives/ and that revision against
+/bench/json/ in the same run, and prints the figures.
+
+The database is a fresh SQLite file in a temporary folder, or, with a PostgreSQL DATABASE_URL,
+a throwaway database beside the named one (`<name>_bench_api`, created and dropped here).
+The cache is each worker's local memory, or Redis with REDIS_URL (as production runs; the
+throttling counters then live there too). Only 127.0.0.1 is contacted; every phase is
+bounded in time.
 """
 
 import argparse
@@ -19,7 +26,9 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,10 +37,10 @@ def seed() -> None:
     import django
 
     django.setup()
-    from django.utils import timezone
-
+    from accounts.models import User
     from delegations.models import Delegation
     from drafts.models import OutcomeDocument, Paragraph, Revision
+    from drafts.services import revision_publish
     from initiatives.models import FundingEntry, Initiative, Tag
     from summit.models import Summit
 
@@ -79,7 +88,8 @@ def seed() -> None:
         )
         for p in range(1, 201)
     )
-    Revision.objects.filter(pk=revision.pk).update(state="published", published_at=timezone.now())
+    publisher = User.objects.create_user("sec@bench.example.org", "x", is_secretariat=True)
+    revision_publish(revision=revision, user=publisher)
     print(f"/api/v1/documents/{document.pk}/revisions/1/")
 
 
@@ -144,7 +154,7 @@ def main() -> None:
         seed()
         return
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, throwaway_database(tmp) as database_url:
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -154,18 +164,24 @@ def main() -> None:
             "SECRET_KEY": secrets.token_urlsafe(60),
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_SSL_REDIRECT": "false",
-            "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3"),
-            "REDIS_URL": "",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": os.environ.get("REDIS_URL", ""),
+            "CELERY_TASK_ALWAYS_EAGER": "true",
             "STATIC_ROOT": tmp,
-            "API_THROTTLE_ANON": "100000000/minute",
-            "API_THROTTLE_USER": "100000000/minute",
+            # Throttled as in production, but never refused. Per second, not per minute: the
+            # throttle keeps one timestamp per request of its period, and a minute of bench
+            # traffic from one address would be tens of thousands (production: 120 at most).
+            "API_THROTTLE_ANON": "1000000/second",
+            "API_THROTTLE_USER": "1000000/second",
         }
         python = sys.executable
         run = {"env": env, "cwd": ROOT, "check": True, "timeout": 300}
         subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], **run)
-        revision_path = subprocess.run(
-            [python, __file__, "--seed"], capture_output=True, text=True, **run
-        ).stdout.strip()
+        revision_path = (
+            subprocess.run([python, __file__, "--seed"], capture_output=True, text=True, **run)
+            .stdout.strip()
+            .splitlines()[-1]
+        )
 
         results = {}
         for label, cache_seconds in (("portal cache on (default)", "10"), ("cache off", "0")):
@@ -173,6 +189,9 @@ def main() -> None:
                 {**env, "API_CACHE_SECONDS": cache_seconds}, revision_path, args
             )
 
+    database = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
+    cache = "Redis" if os.environ.get("REDIS_URL") else "local memory"
+    print(f"{database}, cache in {cache}; load average {os.getloadavg()[0]:.1f}")
     print(f"gunicorn {args.workers} workers, {args.clients} clients, {args.seconds:g} s each")
     for label, rates in results.items():
         baseline = rates["bare JsonResponse"]
@@ -180,6 +199,32 @@ def main() -> None:
         print(f"{'endpoint':28} {'req/s':>8} {'ratio':>6}")
         for name, rate in rates.items():
             print(f"{name:28} {rate:8.1f} {rate / baseline:6.2f}")
+
+
+@contextmanager
+def throwaway_database(tmp: str):
+    """A fresh SQLite file, or a PostgreSQL database beside DATABASE_URL's, dropped after."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield f"sqlite:///{tmp}/bench.sqlite3"
+        return
+    import psycopg2
+    from psycopg2 import sql
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'postgres'}_bench_api"
+    admin = psycopg2.connect(urlunsplit(parts._replace(path="/postgres")))
+    admin.autocommit = True
+    statement = sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name))
+    with admin.cursor() as cursor:
+        cursor.execute(statement)
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute(statement)
+        admin.close()
 
 
 def serve_and_measure(env: dict, revision_path: str, args) -> dict[str, float]:

@@ -172,6 +172,47 @@ class Revision(models.Model):
         return self.state == self.State.PUBLISHED
 
 
+class Edition(models.Model):
+    """A published revision in one language, typeset once when it was published.
+
+    A published revision never changes, so what the reader, the API and the PDF derive from
+    its text alone (labels, operative numbers and the line breaks of typesetting/lines.py)
+    is computed in the publishing transaction and served from here. `paragraphs` is the
+    API's representation of each paragraph in that language (line numbers included);
+    `breaks` is the text of each paragraph's lines, in the same order. `typesetting` is the
+    typesetting.lines.version() it was made with: after a change of measure or font, the
+    next read adds an edition of the new version beside the old one (drafts/editions.py),
+    so no stored line is ever stale and none is ever rewritten. On PostgreSQL the database
+    refuses to change or delete an edition of a published revision (migration 0008).
+    """
+
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="editions")
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES)
+    typesetting = models.CharField(max_length=16)
+    paragraphs = models.JSONField()
+    breaks = models.JSONField()
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "language", "typesetting"], name="unique_edition"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.revision_id} ({self.language})"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise RevisionFrozen(self.revision)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RevisionFrozen(self.revision)
+
+
 class Paragraph(models.Model):
     class Kind(models.TextChoices):
         HEADING = "heading", _("Heading")
@@ -255,6 +296,10 @@ class Paragraph(models.Model):
     @property
     def label(self) -> str:
         return paragraph_label(self.kind, self.ordinal)
+
+
+# Where a paragraph key names a thread, this names the comments on the whole document.
+DOCUMENT_THREADS = "document"
 
 
 class Comment(models.Model):
@@ -362,6 +407,12 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} by {self.author} on {self.revision}"
+
+    def get_in_text_url(self) -> str:
+        """The comment in the reader: its paragraph's threads come open with the page
+        (threads are otherwise loaded on demand), and the page lands on it."""
+        thread = self.paragraph.key if self.paragraph_id else DOCUMENT_THREADS
+        return f"{self.revision.get_absolute_url()}?open={thread}#c-{self.pk}"
 
     @property
     def cited_lines(self) -> str:

@@ -12,10 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from accounts.permissions import acts_as_secretariat, is_participant, membership_of
 from delegations.models import Delegation
 from portal.diff import word_diff
-from typesetting.lines import paragraph_lines
 
+from . import editions
 from .diff import compare_paragraphs
+from .editions import break_paragraphs, number_paragraphs, paragraph_data
 from .models import (
+    DOCUMENT_THREADS,
     LABEL_CODES,
     Adoption,
     Comment,
@@ -42,20 +44,22 @@ def paragraphs_numbered(revision: Revision) -> list[Paragraph]:
 
     Each paragraph also gets `lines`: (line number, text) pairs in the active language,
     numbered continuously across the revision. The reader and the PDF both draw these, so
-    their line numbers agree (see typesetting/lines.py).
+    their line numbers agree (see typesetting/lines.py); a published revision's come from
+    its edition, typeset when it was published (drafts/editions.py).
     """
     paragraphs = list(revision.paragraphs.order_by("position", "id").select_related("bracketed_by"))
-    ordinals = dict.fromkeys(Paragraph.Kind.values, 0)
-    line_number = 0
-    for paragraph in paragraphs:
-        ordinals[paragraph.kind] += 1
-        paragraph.ordinal = ordinals[paragraph.kind]
-        paragraph.number = paragraph.ordinal if paragraph.kind == Paragraph.Kind.OPERATIVE else None
-        paragraph.lines = []
-        for text in paragraph_lines(paragraph):
-            line_number += 1
-            paragraph.lines.append((line_number, text))
+    number_paragraphs(paragraphs)
+    break_paragraphs(paragraphs, editions.stored(revision, "breaks"))
     return paragraphs
+
+
+def paragraphs_data(revision: Revision) -> list[dict]:
+    """The revision's paragraphs as the API gives them, in the active language: stored with
+    a published revision, typeset live for a draft."""
+    stored = editions.stored(revision, "paragraphs")
+    if stored is not None:
+        return stored
+    return [paragraph_data(paragraph) for paragraph in paragraphs_numbered(revision)]
 
 
 def paragraph_line_span(revision: Revision, paragraph: Paragraph, language: str):
@@ -189,46 +193,42 @@ def revision_latest_published(document: OutcomeDocument) -> Revision | None:
     return document.revisions.filter(state=Revision.State.PUBLISHED).order_by("-number").first()
 
 
-def reader_context(revision: Revision, user) -> dict:
+def reader_context(revision: Revision, user, *, open_key: str = "") -> dict:
     """Everything the reader shows, in a constant number of queries whatever the size of the
-    revision: paragraphs, the comment threads the user may see, amendments as word diffs,
-    the comments earlier revisions received on the same paragraphs (matched by key), and
-    the user's delegation's official positions."""
+    revision: paragraphs, how many comments the user may see on each, the comments earlier
+    revisions received on the same paragraphs (matched by key), and the user's delegation's
+    official positions. The threads themselves are loaded per paragraph on demand
+    (`threads_on`); only those of `open_key` (a paragraph key, or DOCUMENT_THREADS) come
+    with the page, where a link to a comment leads."""
 
     paragraphs = paragraphs_numbered(revision)
     by_id = {p.pk: p for p in paragraphs}
     for paragraph in paragraphs:
-        paragraph.threads = []
+        paragraph.comment_count = 0
+        paragraph.threads = None  # not loaded
         paragraph.earlier = []
         paragraph.own_position = None
 
-    comments = list(
+    document_count = 0
+    counts = (
         comments_visible_to(user, Comment.objects.filter(revision=revision))
-        .select_related("author", "delegation")
-        .order_by("created_at", "pk")
+        .values_list("paragraph_id")
+        .annotate(count=Count("id"))
+        .order_by()
     )
-    comments_by_id = {c.pk: c for c in comments}
-    document_threads = []
-    for comment in comments:
-        comment.revision = revision  # spares the permission checks a query per comment
-        comment.thread_replies = []
-        comment.diff = None
-    for comment in comments:
-        paragraph = by_id.get(comment.paragraph_id)
-        if comment.kind == Comment.Kind.AMENDMENT and paragraph is not None:
-            original = getattr(paragraph, f"text_{comment.language}", "") or paragraph.text
-            comment.diff = word_diff(original, comment.proposed_text)
-        # Replies join the thread of their root; a reply whose parent the user may not see
-        # stands on its own rather than disappearing.
-        root = comments_by_id.get(comment.parent_id)
-        while root is not None and root.parent_id in comments_by_id:
-            root = comments_by_id[root.parent_id]
-        if root is not None:
-            root.thread_replies.append(comment)
-        elif paragraph is not None:
-            paragraph.threads.append(comment)
+    for paragraph_id, count in counts:
+        if paragraph_id in by_id:
+            by_id[paragraph_id].comment_count = count
         else:
-            document_threads.append(comment)
+            document_count += count
+
+    document_threads = None
+    if open_key == DOCUMENT_THREADS:
+        document_threads = threads_on(revision, None, user)
+    else:
+        opened = next((p for p in paragraphs if p.key == open_key), None)
+        if opened is not None:
+            opened.threads = threads_on(revision, opened, user)
 
     keys = {p.key: p for p in paragraphs}
     earlier = (
@@ -260,9 +260,42 @@ def reader_context(revision: Revision, user) -> dict:
     return {
         "paragraphs": paragraphs,
         "document_threads": document_threads,
-        "comment_count": len(comments),
+        "document_comment_count": document_count,
+        "comment_count": document_count + sum(p.comment_count for p in paragraphs),
         "membership": membership,
     }
+
+
+def threads_on(revision: Revision, paragraph: Paragraph | None, user) -> list[Comment]:
+    """The comment threads the user may see on one paragraph (None: on the whole document),
+    oldest first: each root with its replies in `thread_replies`, amendments with `diff`, a
+    word diff against the paragraph in the amendment's language. One query."""
+    comments = list(
+        comments_visible_to(user, Comment.objects.filter(revision=revision, paragraph=paragraph))
+        .select_related("author", "delegation")
+        .order_by("created_at", "pk")
+    )
+    comments_by_id = {c.pk: c for c in comments}
+    threads = []
+    for comment in comments:
+        comment.revision = revision  # spares the permission checks a query per comment
+        comment.paragraph = paragraph
+        comment.thread_replies = []
+        comment.diff = None
+    for comment in comments:
+        if comment.kind == Comment.Kind.AMENDMENT and paragraph is not None:
+            original = getattr(paragraph, f"text_{comment.language}", "") or paragraph.text
+            comment.diff = word_diff(original, comment.proposed_text)
+        # Replies join the thread of their root; a reply whose parent the user may not see
+        # stands on its own rather than disappearing.
+        root = comments_by_id.get(comment.parent_id)
+        while root is not None and root.parent_id in comments_by_id:
+            root = comments_by_id[root.parent_id]
+        if root is not None:
+            root.thread_replies.append(comment)
+        else:
+            threads.append(comment)
+    return threads
 
 
 TRIAGE_FILTERS = (

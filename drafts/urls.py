@@ -30,6 +30,16 @@ urlpatterns = [
     path("<slug:slug>/draft/p/<str:key>/move/", views.paragraph_move, name="paragraph_move"),
     path("<slug:slug>/rev/<id:number>/", views.revision_detail, name="revision_detail"),
     path("<slug:slug>/rev/<id:number>/comment/", views.comment_create, name="comment_create"),
+    path(
+        "<slug:slug>/rev/<id:number>/threads/<str:key>/",
+        views.paragraph_threads,
+        name="paragraph_threads",
+    ),
+    path(
+        "<slug:slug>/rev/<id:number>/form/<str:key>/",
+        views.paragraph_form,
+        name="paragraph_form",
+    ),
     path("<slug:slug>/rev/<id:number>/notify/", views.revision_notify, name="revision_notify"),
     path(
         "<slug:slug>/rev/<id:number>/positions/",

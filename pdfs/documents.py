@@ -29,9 +29,7 @@ def template_version() -> str:
         digest.update(Path(get_template(name).origin.name).read_bytes())
     for name in _LAYOUT_STATIC:
         digest.update(Path(finders.find(name)).read_bytes())
-    digest.update(
-        json.dumps([lines.MEASURE_EM, lines.INDENT_EM, lines.SLACK_EM, lines.FONT_FILES]).encode()
-    )
+    digest.update(lines.version().encode())
     return digest.hexdigest()[:16]
 
 
@@ -41,9 +39,16 @@ def language_name(language: str) -> str:
 
 def revision_context(revision: Revision, language: str) -> dict[str, Any]:
     """The template context, in `language` (paragraph texts follow the active language)."""
+    context = _frame(revision, language)
+    with translation.override(language):
+        context["paragraphs"] = paragraphs_numbered(revision)
+    return context
+
+
+def _frame(revision: Revision, language: str) -> dict[str, Any]:
+    """Everything the PDF prints around the paragraphs."""
     with translation.override(language):
         document = revision.document
-        paragraphs = paragraphs_numbered(revision)
         date = timezone.localdate(revision.published_at or timezone.now())
         # The adopted revision prints as the final document: its symbol, the meeting, the
         # sponsors and the statements annexed, and no DRAFT across its pages.
@@ -54,7 +59,6 @@ def revision_context(revision: Revision, language: str) -> dict[str, Any]:
             "document": document,
             "summit": document.summit,
             "revision": revision,
-            "paragraphs": paragraphs,
             "language": language,
             "language_name": language_name(language),
             "date": date,
@@ -63,11 +67,19 @@ def revision_context(revision: Revision, language: str) -> dict[str, Any]:
         }
 
 
-def source_digest(context: dict[str, Any]) -> str:
-    """A digest of everything the PDF prints; equal digests give the same PDF."""
+def source_digest(revision: Revision, language: str) -> str:
+    """A digest of everything the PDF prints; equal digests give the same PDF.
+
+    A published revision's paragraphs never change (the database refuses it), and its lines
+    are those of its edition for the current typesetting settings, so they are named rather
+    than typeset again: finding the stored PDF of a page costs no line breaking."""
+    context = _frame(revision, language)
     document = context["document"]
-    revision = context["revision"]
-    with translation.override(context["language"]):
+    with translation.override(language):
+        if revision.is_published:
+            paragraphs = ["edition", revision.pk, lines.version()]
+        else:
+            paragraphs = [(p.kind, p.number, p.lines) for p in paragraphs_numbered(revision)]
         printed = [
             str(context["summit"].name),
             str(document.title),
@@ -76,7 +88,7 @@ def source_digest(context: dict[str, Any]) -> str:
             revision.state,
             context["date"].isoformat(),
             context["watermark"],
-            [(p.kind, p.number, p.lines) for p in context["paragraphs"]],
+            paragraphs,
             context["final"] and context["final"].printed(),
         ]
     return hashlib.sha256(json.dumps(printed, default=str).encode()).hexdigest()

@@ -14,12 +14,11 @@ from .permissions import pdf_job_requester_key
 
 def pdf_job_current(*, revision: Revision, language: str) -> PdfJob | None:
     """The job for what the revision prints now in this language, if anyone asked for it."""
-    context = documents.revision_context(revision, language)
     return PdfJob.objects.filter(
         revision=revision,
         language=language,
         template_version=documents.template_version(),
-        source_digest=documents.source_digest(context),
+        source_digest=documents.source_digest(revision, language),
     ).first()
 
 

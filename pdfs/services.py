@@ -54,13 +54,12 @@ def pdf_job_request(
         raise UnknownLanguage(language)
     if user is not None and not may_read_revision(user, revision):
         raise PermissionDenied
-    context = documents.revision_context(revision, language)
     with transaction.atomic():
         job, _created = PdfJob.objects.get_or_create(
             revision=revision,
             language=language,
             template_version=documents.template_version(),
-            source_digest=documents.source_digest(context),
+            source_digest=documents.source_digest(revision, language),
             defaults={"requested_by": user if user and user.is_authenticated else None},
         )
         if job.status == PdfJob.Status.FAILED:

@@ -5,11 +5,10 @@ module; it imports no app (the router, which imports them all, is summit/api/)."
 import django_filters
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.cache import (
     get_conditional_response,
@@ -29,10 +28,12 @@ from rest_framework import (
     renderers,
     serializers,
     status,
+    throttling,
 )
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from .cache import get_and_count
 from .concurrency import EditConflict
 from .errors import error_body
 from .ids import ID_PATH, MAX_ID
@@ -213,6 +214,53 @@ def check_rule(request, perm: str, obj, *, hide: bool = False) -> None:
     raise exceptions.PermissionDenied()
 
 
+# --- Throttling: per address for anonymous clients, per account for the others.
+
+
+class CountingThrottle:
+    """DRF's rate throttles, counted differently: a counter per client that starts with its
+    first request and lasts the rate's period, incremented atomically. That is one round trip
+    to Redis (portal.cache.get_and_count), where DRF keeps a list of timestamps that costs a
+    read and a write and grows with the rate. The price: a client may make up to twice its
+    rate across the end of one period and the start of the next.
+
+    The request may have been counted already, as its cached answer was looked for
+    (portal.api_cache): `request.throttle_counts` then holds the counts by throttle key."""
+
+    cache_format = "throttle-count:%(scope)s:%(ident)s"  # not DRF's lists of timestamps
+
+    def allow_request(self, request, view):
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        count = getattr(request, "throttle_counts", {}).get(self.key)
+        if count is None:
+            _value, (count,) = get_and_count(None, [(self.key, self.duration)])
+        return self.allows(count)
+
+    def allows(self, count: int) -> bool:
+        return count <= self.num_requests
+
+    def wait(self):
+        return self.duration  # at most; the period started with the client's first request
+
+
+class AnonRateThrottle(CountingThrottle, throttling.AnonRateThrottle):
+    pass
+
+
+class UserRateThrottle(CountingThrottle, throttling.UserRateThrottle):
+    """Accounts only: DRF's would also count anonymous requests by address, beside
+    AnonRateThrottle and with a looser rate, so that it never decides."""
+
+    def get_cache_key(self, request, view):
+        if not request.user.is_authenticated:
+            return None
+        return super().get_cache_key(request, view)
+
+
 # --- Paging with counts.
 
 
@@ -274,49 +322,20 @@ class LanguageMixin:
 class CachedMixin:
     """ETag from the body and Last-Modified where the view knows it; a conditional request
     that matches gets 304. Anonymous reads may be kept by shared caches for a minute, and by
-    the portal itself for API_CACHE_SECONDS (the public site's traffic is anonymous and reads
-    the same few pages); logged-in reads stay private because they can show more."""
+    the portal itself for API_CACHE_SECONDS (portal.api_cache, which answers them again
+    before any view runs); logged-in reads stay private because they can show more."""
 
     cache_max_age = 60
-
-    def _anonymous_cache_key(self, request) -> str | None:
-        seconds = getattr(settings, "API_CACHE_SECONDS", 0)
-        if not seconds or request.method != "GET" or request.user.is_authenticated:
-            return None
-        accept = request.META.get("HTTP_ACCEPT", "")
-        return f"api:{translation.get_language()}:{accept}:{request.get_full_path()}"
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)  # authentication, permissions, throttling
-        self._cache_key = self._anonymous_cache_key(request)
-        cached = cache.get(self._cache_key) if self._cache_key else None
-        if cached is not None:
-            content, content_type, last_modified = cached
-            response = HttpResponse(content, content_type=content_type)
-            if last_modified:
-                response["Last-Modified"] = last_modified
-
-            def from_cache(*args, **kwargs):
-                return response
-
-            # The handler for this request only (an instance attribute): skip the view's work.
-            setattr(self, request.method.lower(), from_cache)
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
-        cache_key = getattr(self, "_cache_key", None)
+        anonymous = not self.request.user.is_authenticated
 
         def conditional(rendered):
-            if cache_key and not rendered.has_header("ETag"):
-                cache.set(
-                    cache_key,
-                    (rendered.content, rendered["Content-Type"], rendered.get("Last-Modified")),
-                    settings.API_CACHE_SECONDS,
-                )
-            if not rendered.has_header("ETag"):
-                set_response_etag(rendered)
+            set_response_etag(rendered)
+            rendered.anonymous_read = anonymous  # what portal.api_cache may keep
             return get_conditional_response(
                 request,
                 etag=rendered.get("ETag"),

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous API reads answered again from the cache, before the rest runs.
+    "portal.api_cache.AnswerCacheMiddleware",
     "portal.middleware.RefuseUndecodableBodyMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -362,8 +364,8 @@ REST_FRAMEWORK.update(
             "portal.api.TextSearchFilter",
         ],
         "DEFAULT_THROTTLE_CLASSES": [
-            "rest_framework.throttling.AnonRateThrottle",
-            "rest_framework.throttling.UserRateThrottle",
+            "portal.api.AnonRateThrottle",
+            "portal.api.UserRateThrottle",
         ],
         "DEFAULT_THROTTLE_RATES": {
             "anon": env.str("API_THROTTLE_ANON", default="120/minute"),

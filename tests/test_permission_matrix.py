@@ -180,6 +180,24 @@ MATRIX: dict[str, Case] = {
         method="post",
         data={"kind": "comment", "body": "Support.", "visibility": "all"},
     ),
+    # A paragraph's threads and forms, as the reader fetches them (drafts.js).
+    "paragraph_threads": Case(
+        PUBLIC,
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number, "key": w.published_key},
+    ),
+    "paragraph_threads [draft]": Case(
+        DRAFT_READERS,
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.draft.number, "key": w.draft_key},
+    ),
+    "paragraph_form": Case(
+        PARTICIPANTS,
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.published.number, "key": w.published_key},
+    ),
+    "paragraph_form [draft]": Case(
+        # Nobody comments on a draft; it does not even exist outside the secretariat.
+        EXPECT(anonymous=LOGIN, delegate_a=NOT_FOUND, delegate_b=NOT_FOUND, head_a=NOT_FOUND, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=NOT_FOUND, half=LOGIN, staff=NOT_FOUND),
+        kwargs=lambda w: {"slug": w.document.slug, "number": w.draft.number, "key": w.draft_key},
+    ),
     "position_record": Case(
         # Heads record their delegation's position; nobody else has one to record.
         EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=REDIRECT, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=LOGIN, staff=FORBIDDEN),

@@ -11,6 +11,8 @@ Liberation Serif is metric-compatible with Times New Roman, so a browser without
 draws every line at (nearly) the same width; the numbering never depends on that anyway.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -38,6 +40,13 @@ MEASURE_EM = 38.0
 INDENT_EM = 3.0
 # A hair of slack so that rounding in a renderer never pushes a line past the column.
 SLACK_EM = 0.25
+
+
+def version() -> str:
+    """A digest of every setting that moves a line break: lines stored with another version
+    (drafts.models.Edition) or PDFs made with one are out of date."""
+    settings = [MEASURE_EM, INDENT_EM, SLACK_EM, FONT_FILES]
+    return hashlib.sha256(json.dumps(settings).encode()).hexdigest()[:16]
 
 
 class FontMissing(ImproperlyConfigured):

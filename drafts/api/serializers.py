@@ -2,6 +2,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from drafts.editions import paragraph_data
 from drafts.models import (
     COMMENT_MAX_LENGTH,
     MAX_LINE,
@@ -174,17 +175,6 @@ class HistoryEventSerializer(serializers.Serializer):
     public = serializers.BooleanField()
 
 
-def _line_numbers(paragraph) -> list[int] | None:
-    """Line numbers come from the line-numbering of paragraphs_numbered when it provides them."""
-    lines = getattr(paragraph, "lines", None)
-    if lines is None:
-        return None
-    try:
-        return [int(line) for line in lines]
-    except (TypeError, ValueError):
-        return None
-
-
 class ParagraphSerializer(serializers.Serializer):
     """Declared for the schema; built by hand because a revision has hundreds of them."""
 
@@ -205,17 +195,7 @@ class ParagraphSerializer(serializers.Serializer):
     )
 
     def to_representation(self, paragraph):
-        return {
-            "id": paragraph.pk,
-            "key": paragraph.key,
-            "label": paragraph.label,
-            "number": paragraph.number,
-            "position": paragraph.position,
-            "kind": paragraph.kind,
-            "text": paragraph.text,
-            "negotiation": paragraph.negotiation,
-            "lines": _line_numbers(paragraph),
-        }
+        return paragraph_data(paragraph)
 
 
 class RevisionSerializer(serializers.ModelSerializer):
@@ -228,8 +208,9 @@ class RevisionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ParagraphSerializer(many=True))
     def get_paragraphs(self, revision):
-        serializer = ParagraphSerializer()
-        return [serializer.to_representation(p) for p in self.context["paragraphs"]]
+        # Already in the API's representation: stored with a published revision's edition,
+        # or made by drafts.editions.paragraph_data for a draft.
+        return self.context["paragraphs"]
 
 
 class CompareQuerySerializer(serializers.Serializer):

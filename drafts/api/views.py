@@ -23,8 +23,8 @@ from drafts.selectors import (
     document_history,
     documents_readable_by,
     paragraph_keys_for_labels,
+    paragraphs_data,
     paragraphs_labelled,
-    paragraphs_numbered,
     revision_compare,
     revision_latest_published,
     revisions_readable_by,
@@ -246,7 +246,7 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     def revision(self, request, pk=None, number=None):
         revision = self._revision(number)
         self._last_modified = revision.published_at
-        paragraphs = paragraphs_numbered(revision)
+        paragraphs = paragraphs_data(revision)
         return Response(RevisionSerializer(revision, context={"paragraphs": paragraphs}).data)
 
     def last_modified(self):
@@ -391,7 +391,7 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         )
         draft.document = document
         return Response(
-            RevisionSerializer(draft, context={"paragraphs": paragraphs_numbered(draft)}).data,
+            RevisionSerializer(draft, context={"paragraphs": paragraphs_data(draft)}).data,
             status=status.HTTP_201_CREATED,
         )
 

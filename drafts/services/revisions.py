@@ -8,7 +8,9 @@ from simple_history.utils import bulk_update_with_history
 
 from accounts.models import User
 
+from ..editions import editions_for
 from ..models import (
+    Edition,
     OutcomeDocument,
     Paragraph,
     Revision,
@@ -30,7 +32,8 @@ def revision_publish(
     summary_en: str = "",
     base_url: str = "",
 ) -> Revision:
-    """Freeze the draft as the next published revision and open a new draft as its copy.
+    """Freeze the draft as the next published revision, typeset it in every language (its
+    editions), and open a new draft as its copy.
 
     The copy keeps every paragraph's key, so comments and diffs follow a paragraph
     from one revision to the next. The delegates are told by e-mail once the
@@ -52,6 +55,7 @@ def revision_publish(
         default_user=user,
     )
     revision.refresh_from_db()
+    Edition.objects.bulk_create(editions_for(revision))
     next_draft = Revision.objects.create(document=revision.document, number=revision.number + 1)
     Paragraph.objects.bulk_create(
         Paragraph(

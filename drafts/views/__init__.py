@@ -29,6 +29,8 @@ from .reader import (  # noqa: F401
     dashboard,
     document_detail,
     document_list,
+    paragraph_form,
+    paragraph_threads,
     revision_akn_download,
     revision_compare_view,
     revision_detail,

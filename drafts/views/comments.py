@@ -81,7 +81,7 @@ def comment_create(request, slug, number):
             messages.success(
                 request, _("Your comment has been recorded."), extra_tags=f"c-{comment.pk}"
             )
-            return redirect(f"{revision.get_absolute_url()}#c-{comment.pk}")
+            return redirect(comment.get_in_text_url())
     if data is not None:
         status = 403 if status == 403 else 400
     else:
@@ -124,7 +124,7 @@ def comment_edit(request, pk):
 
     def done():
         messages.success(request, _("Your comment has been updated."), extra_tags=f"c-{comment.pk}")
-        return redirect(f"{comment.revision.get_absolute_url()}#c-{comment.pk}")
+        return redirect(comment.get_in_text_url())
 
     return versioned_edit(
         request,

@@ -83,44 +83,145 @@
   // A click on a line number opens the paragraph's comment form citing that line; Shift+click
   // extends the range. Without this, the number links to the comment page with the line set.
   function citeLines(section) {
-    var box = section.querySelector("details.comment-box");
-    var first = box && box.querySelector("select[name=line_first]");
-    var last = box && box.querySelector("select[name=line_last]");
-    if (!first || !last) return;
+    var write = section.querySelector("a.js-panel[href*='write=']");
+    if (!write) return;
+    var panel = null;
+    function select(name) { return panel && panel.querySelector("select[name=" + name + "]"); }
     function mark() {
+      var first = select("line_first"), last = select("line_last");
+      if (!first || !last) return;
       var from = parseInt(first.value, 10), to = parseInt(last.value || first.value, 10);
       section.querySelectorAll("[data-line]").forEach(function (line) {
         var n = parseInt(line.getAttribute("data-line"), 10);
         line.classList.toggle("cited", n >= from && n <= to);
       });
     }
-    section.querySelectorAll("a.ln[data-cite]").forEach(function (link) {
+    function bind(opened) { // once the form is on the page, with it or fetched when opened
+      panel = opened;
+      var first = select("line_first"), last = select("line_last");
+      if (!first || !last || first.hasAttribute("data-bound")) return;
+      first.setAttribute("data-bound", "");
+      first.addEventListener("change", function () {
+        if (!first.value) last.value = "";
+        else if (!last.value || parseInt(last.value, 10) < parseInt(first.value, 10)) last.value = first.value;
+        mark();
+      });
+      last.addEventListener("change", function () {
+        if (last.value && (!first.value || parseInt(first.value, 10) > parseInt(last.value, 10))) first.value = last.value;
+        mark();
+      });
+    }
+    var existing = document.getElementById(panelId(write));
+    if (existing) bind(existing);
+    section.querySelectorAll("a.ln").forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        var n = parseInt(link.getAttribute("data-cite"), 10);
-        var from = parseInt(first.value, 10);
-        if (event.shiftKey && !isNaN(from)) {
-          var to = parseInt(last.value || first.value, 10);
-          first.value = String(Math.min(from, n));
-          last.value = String(Math.max(to, n));
-        } else {
-          first.value = String(n);
-          last.value = String(n);
-        }
-        box.open = true;
-        mark();
-        box.querySelector("textarea[name=body]").focus({ preventScroll: true });
-        box.scrollIntoView({ block: "nearest" });
+        var n = parseInt(link.parentNode.getAttribute("data-line"), 10);
+        var extend = event.shiftKey;
+        openPanel(write).then(function (opened) {
+          bind(opened);
+          var first = select("line_first"), last = select("line_last");
+          if (!first || !last) { window.location.href = link.href; return; }
+          var from = parseInt(first.value, 10);
+          if (extend && !isNaN(from)) {
+            var to = parseInt(last.value || first.value, 10);
+            first.value = String(Math.min(from, n));
+            last.value = String(Math.max(to, n));
+          } else {
+            first.value = String(n);
+            last.value = String(n);
+          }
+          mark();
+          opened.querySelector("textarea[name=body]").focus({ preventScroll: true });
+          opened.scrollIntoView({ block: "nearest" });
+        }, function () { window.location.href = link.href; });
       });
     });
-    first.addEventListener("change", function () {
-      if (!first.value) last.value = "";
-      else if (!last.value || parseInt(last.value, 10) < parseInt(first.value, 10)) last.value = first.value;
-      mark();
-    });
-    last.addEventListener("change", function () {
-      if (last.value && (!first.value || parseInt(first.value, 10) > parseInt(last.value, 10))) first.value = last.value;
-      mark();
+  }
+
+  // A paragraph's comments and its forms open as panels below it, fetched when first opened:
+  // the page itself carries only the count of comments and two links, so it stays small
+  // however many comments and paragraphs there are. Without this file (or if a request
+  // fails) each link reloads the page with that panel in place (?open=, ?write=).
+  function panelId(link) {
+    var params = new URL(link.href).searchParams;
+    return params.has("open") ? "threads-" + params.get("open") : "act-" + params.get("write");
+  }
+
+  function panelUrl(link) {
+    var article = document.querySelector("article.document");
+    var params = new URL(link.href).searchParams;
+    var base = article.getAttribute(params.has("open") ? "data-threads" : "data-forms");
+    return base.replace(/\/-\/$/, "/" + encodeURIComponent(params.get("open") || params.get("write")) + "/");
+  }
+
+  function openPanel(link) {
+    var existing = document.getElementById(panelId(link));
+    if (existing) {
+      existing.hidden = false;
+      link.setAttribute("aria-expanded", "true");
+      link.setAttribute("aria-controls", existing.id);
+      return Promise.resolve(existing);
+    }
+    if (link.pending) return link.pending;
+    var label = link.textContent;
+    var article = document.querySelector("article.document");
+    link.textContent = article.getAttribute("data-loading") || label;
+    link.setAttribute("aria-busy", "true");
+    link.pending = fetch(panelUrl(link), { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then(function (html) {
+        var panel = document.createElement("div");
+        panel.className = "panel";
+        panel.id = panelId(link);
+        panel.innerHTML = html; // the server's own markup: every user text is escaped there
+        // Panels follow their links' row, comments before forms, whichever opened first.
+        var row = link.closest(".para-actions");
+        var after = row;
+        while (after.nextElementSibling && after.nextElementSibling.classList.contains("panel") &&
+               !(panel.id.indexOf("threads-") === 0 && after.nextElementSibling.id.indexOf("act-") === 0)) {
+          after = after.nextElementSibling;
+        }
+        after.insertAdjacentElement("afterend", panel);
+        enhance(panel);
+        return panel;
+      })
+      .then(function (panel) {
+        link.textContent = label;
+        link.removeAttribute("aria-busy");
+        link.setAttribute("aria-expanded", "true");
+        link.setAttribute("aria-controls", panel.id);
+        link.pending = null;
+        return panel;
+      }, function (error) {
+        link.textContent = label;
+        link.removeAttribute("aria-busy");
+        link.pending = null;
+        throw error;
+      });
+    return link.pending;
+  }
+
+  function panelToggle(link) {
+    link.setAttribute("role", "button");
+    var given = document.getElementById(panelId(link)); // came open with the page
+    link.setAttribute("aria-expanded", given ? "true" : "false");
+    if (given) link.setAttribute("aria-controls", given.id);
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var panel = document.getElementById(panelId(link));
+      if (panel && !panel.hidden) {
+        panel.hidden = true;
+        link.setAttribute("aria-expanded", "false");
+        return;
+      }
+      openPanel(link).then(function (opened) {
+        var field = opened.querySelector("textarea[name=body]");
+        if (field) field.focus({ preventScroll: true });
+      }, function () { window.location.href = link.href; }); // the page's own way
     });
   }
 
@@ -229,15 +330,21 @@
     });
   }
 
+  // What a piece of the page needs once it is there, whether it came with the page or later.
+  function enhance(root) {
+    root.querySelectorAll("form.comment-form").forEach(proposedByKind);
+    root.querySelectorAll("textarea.js-proposed[data-original]").forEach(liveDiff);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".triage-list form.js-answer").forEach(answerInPlace);
     document.querySelectorAll("ol.triage-list").forEach(triageKeys);
     document.querySelectorAll(".messages li[data-for]").forEach(messageInPlace);
-    document.querySelectorAll("form.comment-form").forEach(proposedByKind);
+    enhance(document);
     document.querySelectorAll("a.js-keep-place").forEach(keepPlace);
+    document.querySelectorAll("a.js-panel").forEach(panelToggle);
     document.querySelectorAll("section.para-block").forEach(citeLines);
     document.querySelectorAll(".countdown[data-deadline]").forEach(countdown);
-    document.querySelectorAll("textarea.js-proposed[data-original]").forEach(liveDiff);
     document.querySelectorAll("form.js-confirm").forEach(function (form) {
       form.addEventListener("submit", function (event) {
         if (!window.confirm(form.getAttribute("data-confirm") || "?")) event.preventDefault();

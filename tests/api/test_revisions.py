@@ -28,7 +28,10 @@ def test_everybody_reads_a_published_revision_paragraph_by_paragraph(
     assert [p["kind"] for p in paragraphs[:3]] == ["heading", "preambular", "operative"]
     assert [p["number"] for p in paragraphs] == [None, None, 1, 2, 3]
     assert paragraphs[0]["text"] == "Declaration"
-    assert all(len(p["key"]) == 12 and p["lines"] is None for p in paragraphs)
+    assert all(len(p["key"]) == 12 for p in paragraphs)
+    # Lines are numbered continuously across the revision, as in the reader and the PDF.
+    numbers = [number for p in paragraphs for number in p["lines"]]
+    assert numbers == list(range(1, len(numbers) + 1))
 
 
 @pytest.mark.parametrize(
@@ -54,24 +57,39 @@ def test_a_document_with_only_a_draft_is_404_for_every_path(anonymous, draft_rev
     assert anonymous.get(url(draft_revision, "compilation/")).status_code == 404
 
 
-def test_line_numbers_are_given_when_the_paragraphs_have_them(
-    anonymous, published_revision, monkeypatch
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_line_numbers_are_those_of_the_reader_and_the_pdf_in_each_language(
+    anonymous, published_revision, language
 ):
-    from drafts import selectors
+    from django.utils import translation
 
-    original = selectors.paragraphs_numbered
+    from drafts.selectors import paragraphs_numbered
 
-    def with_lines(revision):
-        paragraphs = original(revision)
-        for index, paragraph in enumerate(paragraphs):
-            paragraph.lines = [index * 2 + 1, index * 2 + 2]
-        return paragraphs
+    with translation.override(language):
+        expected = [[n for n, _text in p.lines] for p in paragraphs_numbered(published_revision)]
 
-    monkeypatch.setattr("drafts.api.views.paragraphs_numbered", with_lines)
+    body = anonymous.get(url(published_revision), {"lang": language}).json()
 
-    paragraphs = anonymous.get(url(published_revision)).json()["paragraphs"]
+    assert [p["lines"] for p in body["paragraphs"]] == expected
 
-    assert paragraphs[1]["lines"] == [3, 4]
+
+def test_a_draft_is_typeset_live_and_a_published_revision_read_from_its_edition(
+    as_secretariat, published_revision, django_assert_num_queries
+):
+    from drafts.models import Edition
+    from typesetting.lines import _break_lines
+
+    draft = published_revision.document.revisions.get(number=2)
+    assert set(
+        Edition.objects.filter(revision=published_revision).values_list("language", flat=True)
+    ) == {"ru", "en"}
+    assert not Edition.objects.filter(revision=draft).exists()
+
+    _break_lines.cache_clear()
+    as_secretariat.get(url(published_revision))
+    assert _break_lines.cache_info().currsize == 0
+    as_secretariat.get(url(draft))
+    assert _break_lines.cache_info().currsize == draft.paragraphs.count()
 
 
 @pytest.fixture

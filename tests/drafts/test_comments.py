@@ -154,7 +154,8 @@ def test_an_amendment_is_compared_with_the_paragraph_in_the_language_it_was_writ
         )
     client.force_login(alice)
 
-    english_page = client.get(published_revision.get_absolute_url().replace("/ru/", "/en/"))
+    reader = published_revision.get_absolute_url().replace("/ru/", "/en/")
+    english_page = client.get(f"{reader}?open={paragraph.key}")
 
     body = english_page.content.decode()
     assert "<ins> сообща</ins>" in body or "<ins>сообща </ins>" in body

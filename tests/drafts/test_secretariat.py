@@ -112,7 +112,8 @@ def test_triage_answers_hides_and_restores_with_history(
     )
     client.post(reverse("comment_hide", args=[comment.pk]), {"reason": "Duplicate"})
     client.force_login(bob)
-    assert b"From B" in client.get(published_revision.get_absolute_url()).content  # own delegation
+    own_delegation = client.get(comment.get_in_text_url())
+    assert b"From B" in own_delegation.content
     client.force_login(secretariat)
     client.post(reverse("comment_restore", args=[comment.pk]))
 

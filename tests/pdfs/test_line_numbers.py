@@ -74,23 +74,34 @@ def test_bracketed_paragraphs_carry_their_brackets(long_revision, on_commit):
     assert sum(line.text.endswith("basin;]") for line in pdf_lines) == 3
 
 
-def test_a_text_is_broken_once_however_many_pages_show_it(published_revision, client):
+def test_a_published_revision_is_broken_into_lines_once_when_it_is_published(
+    published_revision, client
+):
     from typesetting.lines import _break_lines
 
     _break_lines.cache_clear()
-    url = published_revision.get_absolute_url()
-    client.get(url)
-    first = _break_lines.cache_info()
-    client.get(url)
-    second = _break_lines.cache_info()
+    client.get(published_revision.get_absolute_url())  # the reader, with its PDF block
 
-    # Each paragraph is broken once per language edition (the PDF block offers both); the
-    # reader's breaks are the same as its own language's PDF ones, and a later page breaks
-    # nothing anew.
-    paragraphs = published_revision.paragraphs.count()
-    assert first.misses == paragraphs * 2
-    assert first.hits >= paragraphs
-    assert second.misses == first.misses
+    # Its lines were stored with it at publication (drafts.models.Edition), in both
+    # languages; neither the reader nor the PDF block breaks a line again.
+    info = _break_lines.cache_info()
+    assert info.hits + info.misses == 0
+    assert published_revision.editions.count() == 2
+
+
+def test_an_edition_of_older_typesetting_settings_is_replaced_by_a_new_one_not_rewritten(
+    published_revision, client, monkeypatch
+):
+    from typesetting import lines
+
+    before = set(published_revision.editions.values_list("pk", "typesetting"))
+    monkeypatch.setattr(lines, "version", lambda: "a-new-measure")
+
+    client.get(published_revision.get_absolute_url())
+
+    after = set(published_revision.editions.values_list("pk", "typesetting"))
+    assert before < after
+    assert {v for _pk, v in after - before} == {"a-new-measure"}
 
 
 def test_the_fonts_that_define_the_lines_ship_with_the_project():

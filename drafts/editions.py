@@ -1,0 +1,93 @@
+"""A revision's paragraphs as they are printed: numbered, labelled and broken into lines.
+
+A draft is typeset on every request, since it changes. A published revision never changes,
+so it is typeset once per language when it is published (`editions_for`, called by
+services.revision_publish) and read back from models.Edition (`stored`): the reader and the
+PDF take the line breaks from there, the API the paragraphs as it gives them.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from modeltranslation.utils import get_language
+
+from typesetting import lines
+
+from .models import Edition, Paragraph, Revision
+
+
+def number_paragraphs(paragraphs: list[Paragraph]) -> None:
+    """Ordinals per kind (so labels PP1, OP3) and operative numbers 1., 2., … as in UN texts."""
+    ordinals = dict.fromkeys(Paragraph.Kind.values, 0)
+    for paragraph in paragraphs:
+        ordinals[paragraph.kind] += 1
+        paragraph.ordinal = ordinals[paragraph.kind]
+        paragraph.number = paragraph.ordinal if paragraph.kind == Paragraph.Kind.OPERATIVE else None
+
+
+def break_paragraphs(paragraphs: list[Paragraph], breaks: list[list[str]] | None = None) -> None:
+    """Give each paragraph `lines`, (line number, text) pairs numbered continuously across
+    the revision, from stored `breaks` or else from the line breaker in the active language."""
+    if breaks is None:
+        breaks = [lines.paragraph_lines(paragraph) for paragraph in paragraphs]
+    line_number = 0
+    for paragraph, texts in zip(paragraphs, breaks, strict=True):
+        paragraph.lines = [(line_number + index, text) for index, text in enumerate(texts, 1)]
+        line_number += len(texts)
+
+
+def paragraph_data(paragraph: Paragraph) -> dict:
+    """A numbered paragraph as the API gives it (drafts.api.serializers.ParagraphSerializer)."""
+    return {
+        "id": paragraph.pk,
+        "key": paragraph.key,
+        "label": paragraph.label,
+        "number": paragraph.number,
+        "position": paragraph.position,
+        "kind": paragraph.kind,
+        "text": paragraph.text,
+        "negotiation": paragraph.negotiation,
+        "lines": [number for number, _text in paragraph.lines] if paragraph.lines else None,
+    }
+
+
+def editions_for(revision: Revision) -> list[Edition]:
+    """The revision typeset in every language, unsaved (the publishing transaction saves them)."""
+    paragraphs = list(revision.paragraphs.order_by("position", "id"))
+    number_paragraphs(paragraphs)
+    editions = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            break_paragraphs(paragraphs)
+            editions.append(
+                Edition(
+                    revision=revision,
+                    language=language,
+                    typesetting=lines.version(),
+                    paragraphs=[paragraph_data(paragraph) for paragraph in paragraphs],
+                    breaks=[[text for _number, text in p.lines] for p in paragraphs],
+                )
+            )
+    return editions
+
+
+def stored(revision: Revision, field: str):
+    """`paragraphs` or `breaks` of the revision's edition in the active language; None for a
+    draft (the caller typesets it live). One query per revision object for every language
+    (a page shows one edition and offers the PDFs of all). A revision published before
+    editions existed, or typeset with other settings, is typeset now, once."""
+    if not revision.is_published:
+        return None
+    loaded = revision.__dict__.setdefault("_editions", {})
+    if field not in loaded:
+        rows = dict(
+            Edition.objects.filter(revision=revision, typesetting=lines.version()).values_list(
+                "language", field
+            )
+        )
+        if len(rows) < len(settings.LANGUAGES):
+            made = editions_for(revision)
+            # Two first readers at once both typeset it; the second one's rows are not needed.
+            Edition.objects.bulk_create(made, ignore_conflicts=True)
+            rows = {edition.language: getattr(edition, field) for edition in made}
+        loaded[field] = rows
+    return loaded[field].get(get_language())
