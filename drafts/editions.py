@@ -6,6 +6,8 @@ services.revision_publish) and read back from models.Edition (`stored`): the rea
 PDF take the line breaks from there, the API the paragraphs as it gives them.
 """
 
+import json
+
 from django.conf import settings
 from django.utils import translation
 from modeltranslation.utils import get_language
@@ -50,6 +52,11 @@ def paragraph_data(paragraph: Paragraph) -> dict:
     }
 
 
+def json_text(data) -> str:
+    """JSON as DRF's JSONRenderer writes it (compact, UTF-8 text), for data of plain types."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
 def editions_for(revision: Revision) -> list[Edition]:
     """The revision typeset in every language, unsaved (the publishing transaction saves them)."""
     paragraphs = list(revision.paragraphs.order_by("position", "id"))
@@ -63,7 +70,7 @@ def editions_for(revision: Revision) -> list[Edition]:
                     revision=revision,
                     language=language,
                     typesetting=lines.version(),
-                    paragraphs=[paragraph_data(paragraph) for paragraph in paragraphs],
+                    paragraphs=json_text([paragraph_data(p) for p in paragraphs]),
                     breaks=[[text for _number, text in p.lines] for p in paragraphs],
                 )
             )
@@ -71,23 +78,25 @@ def editions_for(revision: Revision) -> list[Edition]:
 
 
 def stored(revision: Revision, field: str):
-    """`paragraphs` or `breaks` of the revision's edition in the active language; None for a
-    draft (the caller typesets it live). One query per revision object for every language
-    (a page shows one edition and offers the PDFs of all). A revision published before
-    editions existed, or typeset with other settings, is typeset now, once."""
+    """`paragraphs` (JSON text) or `breaks` of the revision's edition in the active language; None for a
+    draft (the caller typesets it live). A revision published before editions existed, or
+    typeset with other settings, is typeset now, once: the next read finds it stored."""
     if not revision.is_published:
         return None
-    loaded = revision.__dict__.setdefault("_editions", {})
-    if field not in loaded:
-        rows = dict(
-            Edition.objects.filter(revision=revision, typesetting=lines.version()).values_list(
-                "language", field
+    language = get_language()
+    loaded = revision.__dict__.setdefault("_editions", {})  # a page may ask twice
+    if (field, language) not in loaded:
+        value = (
+            Edition.objects.filter(
+                revision=revision, language=language, typesetting=lines.version()
             )
+            .values_list(field, flat=True)
+            .first()
         )
-        if len(rows) < len(settings.LANGUAGES):
+        if value is None:
             made = editions_for(revision)
             # Two first readers at once both typeset it; the second one's rows are not needed.
             Edition.objects.bulk_create(made, ignore_conflicts=True)
-            rows = {edition.language: getattr(edition, field) for edition in made}
-        loaded[field] = rows
-    return loaded[field].get(get_language())
+            value = next(getattr(e, field) for e in made if e.language == language)
+        loaded[(field, language)] = value
+    return loaded[(field, language)]

@@ -178,7 +178,8 @@ class Edition(models.Model):
     A published revision never changes, so what the reader, the API and the PDF derive from
     its text alone (labels, operative numbers and the line breaks of typesetting/lines.py)
     is computed in the publishing transaction and served from here. `paragraphs` is the
-    API's representation of each paragraph in that language (line numbers included);
+    API's representation of each paragraph in that language (line numbers included), as
+    the JSON text the API sends, so that it is neither parsed nor rendered again;
     `breaks` is the text of each paragraph's lines, in the same order. `typesetting` is the
     typesetting.lines.version() it was made with: after a change of measure or font, the
     next read adds an edition of the new version beside the old one (drafts/editions.py),
@@ -189,7 +190,7 @@ class Edition(models.Model):
     revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="editions")
     language = models.CharField(max_length=8, choices=settings.LANGUAGES)
     typesetting = models.CharField(max_length=16)
-    paragraphs = models.JSONField()
+    paragraphs = models.TextField()  # JSON, exactly as the API renders it
     breaks = models.JSONField()
 
     class Meta:

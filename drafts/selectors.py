@@ -1,3 +1,4 @@
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -58,7 +59,7 @@ def paragraphs_data(revision: Revision) -> list[dict]:
     a published revision, typeset live for a draft."""
     stored = editions.stored(revision, "paragraphs")
     if stored is not None:
-        return stored
+        return json.loads(stored)
     return [paragraph_data(paragraph) for paragraph in paragraphs_numbered(revision)]
 
 

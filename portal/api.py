@@ -19,6 +19,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import (
     exceptions,
@@ -127,6 +128,20 @@ def not_found(request, *args, **kwargs):
 
 
 # --- Input: what the API accepts is exactly what its schema says, nothing coerced.
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter builds and validates a form for every request; a request that asks for
+    no filter of the view needs none (the list without parameters is the usual read)."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if (
+            filterset_class is None
+            or not request.query_params.keys() & filterset_class.base_filters.keys()
+        ):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
 
 
 class FilterSet(django_filters.FilterSet):
@@ -283,8 +298,9 @@ class Pagination(pagination.PageNumberPagination):
             raise exceptions.ValidationError(
                 {name: [_("This value may not be empty.")] for name in empty}
             )
-        query = self.Query(data=request.query_params)
-        query.is_valid(raise_exception=True)
+        if request.query_params.keys() & {"page", "page_size"}:
+            query = self.Query(data=request.query_params)
+            query.is_valid(raise_exception=True)
         return super().paginate_queryset(queryset, request, view)
 
     def get_schema_operation_parameters(self, view):

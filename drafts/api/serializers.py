@@ -213,6 +213,26 @@ class RevisionSerializer(serializers.ModelSerializer):
         return self.context["paragraphs"]
 
 
+_datetime = serializers.DateTimeField()
+
+
+def revision_data(revision: Revision, paragraphs: list[dict]) -> dict:
+    """RevisionSerializer's data, built by hand for the API's hot read (the serializer builds
+    its fields from the model on every use, which cost more than the rest of the request;
+    tests compare both)."""
+    return {
+        "id": revision.pk,
+        "document": revision.document_id,
+        "number": revision.number,
+        "state": revision.state,
+        "published_at": _datetime.to_representation(revision.published_at)
+        if revision.published_at
+        else None,
+        "summary": revision.summary,
+        "paragraphs": paragraphs,
+    }
+
+
 class CompareQuerySerializer(serializers.Serializer):
     from_ = serializers.IntegerField(min_value=1, max_value=100000)
     to = serializers.IntegerField(min_value=1, max_value=100000)

@@ -1,5 +1,6 @@
 import django_filters
 from django.db.models import Q
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -13,6 +14,7 @@ from rest_framework import exceptions, mixins, parsers, permissions, renderers, 
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from drafts import editions
 from drafts.access import may_read_revision, revision_readable
 from drafts.akn import LANGUAGE_CODES, MAX_BYTES, akn_response
 from drafts.compilation import COMPILATION_FORMATS, compilation_response
@@ -76,6 +78,7 @@ from .serializers import (
     RevisionSerializer,
     StatementWriteSerializer,
     change_as_dict,
+    revision_data,
 )
 
 
@@ -246,8 +249,16 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     def revision(self, request, pk=None, number=None):
         revision = self._revision(number)
         self._last_modified = revision.published_at
-        paragraphs = paragraphs_data(revision)
-        return Response(RevisionSerializer(revision, context={"paragraphs": paragraphs}).data)
+        rendered = None
+        if request.accepted_renderer.format == "json":
+            rendered = editions.stored(revision, "paragraphs")
+        if rendered is None:  # a draft, or the browsable API
+            return Response(revision_data(revision, paragraphs_data(revision)))
+        # A published revision's paragraphs are stored as the JSON the API sends: only the
+        # few fields around them are rendered, and the paragraphs come last.
+        head = renderers.JSONRenderer().render(revision_data(revision, []))
+        body = head.removesuffix(b'"paragraphs":[]}') + b'"paragraphs":' + rendered.encode() + b"}"
+        return HttpResponse(body, content_type="application/json")
 
     def last_modified(self):
         # A published revision never changes, so its publication date is its last change.

@@ -65,7 +65,7 @@ class Migration(migrations.Migration):
                     models.CharField(choices=[("ru", "Russian"), ("en", "English")], max_length=8),
                 ),
                 ("typesetting", models.CharField(max_length=16)),
-                ("paragraphs", models.JSONField()),
+                ("paragraphs", models.TextField()),
                 ("breaks", models.JSONField()),
                 (
                     "revision",

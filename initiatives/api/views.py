@@ -1,13 +1,18 @@
 import django_filters
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import viewsets
 
-from initiatives.models import FundingEntry, Initiative
+from initiatives.models import Initiative
 from initiatives.selectors import initiative_detail_queryset
 from portal.api import LANG_PARAMETER, FilterSet, PublicReadMixin
 
-from .serializers import InitiativeDetailSerializer, InitiativeListSerializer
+from .serializers import (
+    INITIATIVE_LIST_COLUMNS,
+    InitiativeDetailSerializer,
+    InitiativeListSerializer,
+    initiative_list_data,
+)
 
 _DELEGATION = {
     "id": 1,
@@ -122,14 +127,13 @@ class InitiativeViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if self.action == "retrieve":
             return initiative_detail_queryset()
-        return Initiative.objects.select_related("lead_delegation").prefetch_related(
-            "partners",
-            "tags",
-            Prefetch(
-                "funding",
-                queryset=FundingEntry.objects.only("initiative_id", "status", "currency", "amount"),
-            ),
-        )
+        return Initiative.objects.all()
+
+    def list(self, request, *args, **kwargs):
+        # Rows, not model instances: see initiative_list_data.
+        queryset = self.filter_queryset(self.get_queryset()).values(*INITIATIVE_LIST_COLUMNS)
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(initiative_list_data(page))
 
     def get_serializer_class(self):
         return InitiativeDetailSerializer if self.action == "retrieve" else InitiativeListSerializer

@@ -274,15 +274,40 @@ def test_document_search_looks_in_paragraph_text_but_never_in_unpublished_drafts
     assert slugs(anonymous, "Astana", kind="resolution") == []
 
 
-def test_the_hand_built_initiative_list_matches_the_declared_serializer(anonymous, green_shield):
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_list_built_from_rows_matches_the_declared_serializer(
+    anonymous, green_shield, delegation_a, delegation_b, language
+):
+    from django.utils import translation
+
     from initiatives.api.serializers import InitiativeDetailSerializer, InitiativeListSerializer
     from initiatives.selectors import initiative_detail_queryset
 
-    listed = anonymous.get("/api/v1/initiatives/").json()["results"][0]
-    initiative = initiative_detail_queryset().get(pk=green_shield.pk)
-    declared = InitiativeDetailSerializer(initiative).data
+    # A second initiative: an English title left empty (the Russian one stands in), two
+    # partners and two tags to keep in their order, funding in two currencies, no lead.
+    other = InitiativeFactory(slug="harmony", title_en="", title_ru="Гармония", position=2)
+    other.partners.add(delegation_b, delegation_a)
+    other.tags.add(
+        Tag.objects.create(kind="theme", name_en="Water", name_ru="Вода", slug="water"),
+        Tag.objects.create(kind="species", name_en="Saxaul", name_ru="", slug="saxaul"),
+    )
+    for amount, currency in [(Decimal("10.5"), "EUR"), (Decimal("2"), "USD")]:
+        FundingEntry.objects.create(
+            initiative=other, source=delegation_a, amount=amount, currency=currency
+        )
 
-    assert listed == {key: declared[key] for key in InitiativeListSerializer.Meta.fields}
+    listed = anonymous.get("/api/v1/initiatives/", {"lang": language}).json()["results"]
+    with translation.override(language):
+        declared = [
+            InitiativeDetailSerializer(initiative).data
+            for initiative in initiative_detail_queryset().order_by("position", "title")
+        ]
+
+    assert [i["slug"] for i in listed] == ["green-shield", "harmony"]
+    fields = InitiativeListSerializer.Meta.fields
+    assert listed == [{key: initiative[key] for key in fields} for initiative in declared]
+    if language == "en":
+        assert listed[1]["title"] == "Гармония"
 
 
 def test_anonymous_reads_are_kept_briefly_per_language_but_never_for_logged_in_clients(

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.utils import translation
 from openpyxl import load_workbook
 
 from drafts.models import Paragraph
@@ -61,8 +62,6 @@ def test_a_document_with_only_a_draft_is_404_for_every_path(anonymous, draft_rev
 def test_line_numbers_are_those_of_the_reader_and_the_pdf_in_each_language(
     anonymous, published_revision, language
 ):
-    from django.utils import translation
-
     from drafts.selectors import paragraphs_numbered
 
     with translation.override(language):
@@ -71,6 +70,22 @@ def test_line_numbers_are_those_of_the_reader_and_the_pdf_in_each_language(
     body = anonymous.get(url(published_revision), {"lang": language}).json()
 
     assert [p["lines"] for p in body["paragraphs"]] == expected
+
+
+@pytest.mark.parametrize("number", [1, 2])
+def test_the_hand_built_revision_matches_the_declared_serializer(
+    as_secretariat, published_revision, number
+):
+    from drafts.api.serializers import RevisionSerializer
+    from drafts.selectors import paragraphs_data
+
+    revision = published_revision.document.revisions.get(number=number)  # 2 is the draft
+    with translation.override("en"):
+        declared = RevisionSerializer(
+            revision, context={"paragraphs": paragraphs_data(revision)}
+        ).data
+
+    assert as_secretariat.get(url(revision)).json() == declared
 
 
 def test_a_draft_is_typeset_live_and_a_published_revision_read_from_its_edition(
