@@ -21,12 +21,15 @@ def check_revision_readable(user, revision: Revision) -> None:
         raise Http404
 
 
-def revision_readable(user, *, number: int, slug: str = "", document_id: int = 0) -> Revision:
+def revision_readable(
+    user, *, number: int, slug: str = "", document_id: int = 0, queryset=None
+) -> Revision:
     """The revision `number` of the document named by its slug (pages) or id (the API), if
-    `user` may read it; Http404 otherwise."""
+    `user` may read it; Http404 otherwise. By default the document and summit are read with
+    it; a `queryset` of revisions says what to read instead (the API's hot read: nothing)."""
     lookup = {"document__slug": slug} if slug else {"document_id": document_id}
-    revision = get_object_or_404(
-        Revision.objects.select_related("document__summit"), number=number, **lookup
-    )
+    if queryset is None:
+        queryset = Revision.objects.select_related("document__summit")
+    revision = get_object_or_404(queryset, number=number, **lookup)
     check_revision_readable(user, revision)
     return revision

@@ -9,6 +9,7 @@ PDF take the line breaks from there, the API the paragraphs as it gives them.
 import json
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from modeltranslation.utils import get_language
 
@@ -85,6 +86,9 @@ def stored(revision: Revision, field: str):
         return None
     language = get_language()
     loaded = revision.__dict__.setdefault("_editions", {})  # a page may ask twice
+    annotated = revision.__dict__.get(f"stored_{field}")  # read with it (with_stored)
+    if annotated is not None and (field, language) not in loaded:
+        loaded[(field, language)] = annotated
     if (field, language) not in loaded:
         value = (
             Edition.objects.filter(
@@ -100,3 +104,12 @@ def stored(revision: Revision, field: str):
             value = next(getattr(e, field) for e in made if e.language == language)
         loaded[(field, language)] = value
     return loaded[(field, language)]
+
+
+def with_stored(queryset, field: str):
+    """Revisions read with their edition's `field` in the active language, so that `stored`
+    makes no query of its own (a published revision's API answer is then one query)."""
+    edition = Edition.objects.filter(
+        revision=OuterRef("pk"), language=get_language(), typesetting=lines.version()
+    )
+    return queryset.annotate(**{f"stored_{field}": Subquery(edition.values(field)[:1])})

@@ -18,7 +18,7 @@ from drafts import editions
 from drafts.access import may_read_revision, revision_readable
 from drafts.akn import LANGUAGE_CODES, MAX_BYTES, akn_response
 from drafts.compilation import COMPILATION_FORMATS, compilation_response
-from drafts.models import Comment, OutcomeDocument, Paragraph
+from drafts.models import Comment, OutcomeDocument, Paragraph, Revision
 from drafts.selectors import (
     comments_visible_to,
     document_final,
@@ -234,8 +234,10 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         self.request.accepted_media_type = "application/json"
         return super().handle_exception(exc)
 
-    def _revision(self, number):
-        return revision_readable(self.request.user, number=number, document_id=self.kwargs["pk"])
+    def _revision(self, number, queryset=None):
+        return revision_readable(
+            self.request.user, number=number, document_id=self.kwargs["pk"], queryset=queryset
+        )
 
     @extend_schema(
         summary="A revision with its paragraphs",
@@ -247,7 +249,9 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, url_path=r"revisions/(?P<number>[0-9]{1,9})", filter_backends=[])
     def revision(self, request, pk=None, number=None):
-        revision = self._revision(number)
+        revision = self._revision(
+            number, editions.with_stored(Revision.objects.all(), "paragraphs")
+        )
         self._last_modified = revision.published_at
         rendered = None
         if request.accepted_renderer.format == "json":

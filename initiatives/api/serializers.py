@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 from modeltranslation.utils import get_language
 from rest_framework import serializers
@@ -8,6 +8,7 @@ from rest_framework import serializers
 from delegations.models import Delegation
 from initiatives.models import FundingEntry, Indicator, Initiative, Outcome, Output, Section, Tag
 from portal.localized import localized_fields, localizer
+from portal.prepared import prepared_rows
 
 
 class DelegationBriefSerializer(serializers.ModelSerializer):
@@ -128,41 +129,20 @@ def initiative_list_data(rows: list[dict]) -> list[dict]:
     ids = [row["id"] for row in rows]
     localized = localizer()
     language = get_language()
-    # Through the link tables, with plain querysets (modeltranslation's manager adds to
-    # the cost of building each query), in the order of the delegations' and the tags' own
-    # Meta.ordering, whose name modeltranslation reads in the active language.
     partners: dict[int, list] = {pk: [] for pk in ids}
-    columns = [f"delegation__{column}" for column in DELEGATION_COLUMNS]
-    for link in (
-        QuerySet(Initiative.partners.through)
-        .filter(initiative__in=ids)
-        .order_by("delegation__sort_order", f"delegation__name_{language}")
-        .values("initiative", *columns)
-    ):
-        delegation = {column: link[f"delegation__{column}"] for column in DELEGATION_COLUMNS}
-        partners[link["initiative"]].append(_delegation_data(delegation, localized))
+    for initiative, *values in prepared_rows(_partner_rows, ids, language):
+        delegation = dict(zip(DELEGATION_COLUMNS, values, strict=True))
+        partners[initiative].append(_delegation_data(delegation, localized))
     tags: dict[int, list] = {pk: [] for pk in ids}
-    for link in (
-        QuerySet(Initiative.tags.through)
-        .filter(initiative__in=ids)
-        .order_by("tag__kind", f"tag__name_{language}")
-        .values("initiative", "tag__slug", "tag__kind", *localized_fields("tag__name"))
-    ):
-        tags[link["initiative"]].append(
-            {
-                "slug": link["tag__slug"],
-                "kind": link["tag__kind"],
-                "name": localized(link, "tag__name"),
-            }
+    for initiative, *values in prepared_rows(_tag_rows, ids, language):
+        tag = dict(zip(TAG_COLUMNS, values, strict=True))
+        tags[initiative].append(
+            {"slug": tag["slug"], "kind": tag["kind"], "name": localized(tag, "name")}
         )
     funding: dict[int, list] = {pk: [] for pk in ids}
-    for initiative, status, currency, amount in (
-        QuerySet(FundingEntry)
-        .filter(initiative__in=ids)
-        .values_list("initiative", "status", "currency")
-        .annotate(amount=Sum("amount"))
-        .order_by()
-    ):
+    for initiative, status, currency, amount in prepared_rows(_funding_rows, ids):
+        # SQLite gives a number, PostgreSQL a Decimal: both as the Decimal the ORM would give.
+        amount = amount if isinstance(amount, Decimal) else Decimal(str(amount))
         funding[initiative].append({"status": status, "currency": currency, "amount": amount})
     return [
         {
@@ -187,6 +167,40 @@ def initiative_list_data(rows: list[dict]) -> list[dict]:
         }
         for row in rows
     ]
+
+
+TAG_COLUMNS = ["slug", "kind", *localized_fields("name")]
+
+
+# The partners, the tags and the funding of initiatives, through the link tables with plain querysets
+# (nothing to translate in the query), in the order of the delegations' and the tags' own
+# Meta.ordering (modeltranslation reads its name in the active language). Their SQL is
+# built once (portal.prepared): building it cost more than running it.
+def _partner_rows(ids: list[int], language: str):
+    return (
+        QuerySet(Initiative.partners.through)
+        .filter(initiative__in=ids)
+        .order_by("delegation__sort_order", f"delegation__name_{language}")
+        .values_list("initiative", *[f"delegation__{column}" for column in DELEGATION_COLUMNS])
+    )
+
+
+def _tag_rows(ids: list[int], language: str):
+    return (
+        QuerySet(Initiative.tags.through)
+        .filter(initiative__in=ids)
+        .order_by("tag__kind", f"tag__name_{language}")
+        .values_list("initiative", *[f"tag__{column}" for column in TAG_COLUMNS])
+    )
+
+
+def _funding_rows(ids: list[int]):
+    return (
+        QuerySet(FundingEntry)
+        .filter(initiative__in=ids)
+        .order_by()
+        .values_list("initiative", "status", "currency", "amount")
+    )
 
 
 INITIATIVE_LIST_COLUMNS = [
