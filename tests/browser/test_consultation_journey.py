@@ -2,6 +2,7 @@
 (logged in with TOTP) answers and publishes the next revision, the delegate sees the answer
 and the new revision's changes."""
 
+import re
 import time
 
 import pytest
@@ -74,6 +75,12 @@ def operative(page, number: int):
     return page.get_by_role("region", name=f"Operative paragraph {number}", exact=True)
 
 
+def open_comments(section):
+    """Open a paragraph's comments, which the reader fetches when asked for."""
+    section.get_by_role("button", name=re.compile(r"^\d+ comments?$")).click()
+    expect(section.locator("li.comment").first).to_be_visible()
+
+
 def test_delegate_comments_secretariat_answers_and_publishes_delegate_sees_it(
     browser, demo_site, shot, axe
 ):
@@ -91,7 +98,7 @@ def test_delegate_comments_secretariat_answers_and_publishes_delegate_sees_it(
     op3 = operative(delegate, 3)
     op3.get_by_text("Comment on this paragraph").click()
     op3.get_by_label("Comment", exact=True).fill(COMMENT_OP3)
-    with delegate.expect_navigation(url="**/rev/1/#c-*"):
+    with delegate.expect_navigation(url="**/rev/1/?open=*#c-*"):
         op3.get_by_role("button", name="Send").click()
     # The confirmation stands on the new comment, which is marked and in view.
     sent = op3.locator("li.comment.just-changed")
@@ -119,11 +126,13 @@ def test_delegate_comments_secretariat_answers_and_publishes_delegate_sees_it(
     shot(delegate, "delegate-live-diff")
     proposed.fill(AMENDED_OP5)
     delegate.wait_for_function(INSERTED_JS, arg=[live.element_handle(), "regional"])
-    with delegate.expect_navigation(url="**/rev/1/#c-*"):
+    with delegate.expect_navigation(url="**/rev/1/?open=*#c-*"):
         op5.get_by_role("button", name="Send").click()
 
+    # The page lands on the new amendment; OP3's comments open where they are, on demand.
+    open_comments(op3)
     comment = op3.locator("li.comment")
-    assert comment.count() == 1
+    expect(comment).to_have_count(1)
     assert DELEGATION in comment.locator(".comment-meta").inner_text()
     amendment = op5.locator("li.comment")
     assert amendment.count() == 1
@@ -185,6 +194,7 @@ def test_delegate_comments_secretariat_answers_and_publishes_delegate_sees_it(
     shot(delegate, "delegate-dashboard")
 
     delegate.goto(reader)
+    open_comments(operative(delegate, 3))
     response = operative(delegate, 3).locator("li.comment .response")
     assert ANSWER in response.inner_text()
     assert "Accepted" in response.inner_text()

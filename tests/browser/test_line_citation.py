@@ -47,7 +47,7 @@ def test_a_delegate_cites_lines_of_op3_and_everybody_sees_the_citation(
     op3.get_by_label("Comment", exact=True).fill("These two lines should name saxaul forests.")
     assert axe(page) == []
     shot(page, f"citing-lines-{width}")
-    with page.expect_navigation(url="**/rev/1/#c-*"):
+    with page.expect_navigation(url="**/rev/1/?open=*#c-*"):
         op3.get_by_role("button", name="Send").click()
 
     cited = f"OP3, l. {first}–{last} (en)"
