@@ -328,6 +328,45 @@ def test_anonymous_reads_are_kept_briefly_per_language_but_never_for_logged_in_c
     assert as_alice.get("/api/v1/initiatives/green-shield/").json()["title"] == "Renamed"
 
 
+def test_an_answer_from_the_cache_is_the_same_answer_and_still_counted_by_the_throttle(
+    anonymous, green_shield, settings, monkeypatch, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    settings.API_CACHE_SECONDS = 30
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+    url = "/api/v1/initiatives/green-shield/"
+    made = anonymous.get(url)
+
+    stored = []
+    monkeypatch.setattr(cache, "set", lambda *args, **kwargs: stored.append(args))
+    with django_assert_num_queries(0):
+        kept = anonymous.get(url)
+        not_modified = anonymous.get(url, HTTP_IF_NONE_MATCH=made["ETag"])
+    throttled = anonymous.get(url)
+
+    assert kept.content == made.content
+    for header in ("ETag", "Cache-Control", "Vary", "Content-Type", "Content-Security-Policy"):
+        assert kept[header] == made[header], header
+    assert not_modified.status_code == 304
+    assert stored == []  # read, not stored again: it expires API_CACHE_SECONDS after it was made
+    assert throttled.status_code == 429
+    assert throttled.json()["error"]["code"] == "throttled"
+
+
+def test_a_browser_with_a_session_is_never_answered_from_the_cache(alice, green_shield, settings):
+    from rest_framework.test import APIClient
+
+    settings.API_CACHE_SECONDS = 30
+    APIClient(HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/initiatives/green-shield/")  # kept
+    green_shield.title_en = "Renamed"
+    green_shield.save()
+    browser = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    browser.force_login(alice)
+
+    assert browser.get("/api/v1/initiatives/green-shield/").json()["title"] == "Renamed"
+
+
 @pytest.mark.parametrize(
     ("role", "sees_names"),
     [("anonymous", False), ("alice", True), ("bob", True), ("secretariat", True)],
