@@ -84,3 +84,31 @@ def test_the_database_refuses_a_bulk_update_of_a_published_revision(published_re
     # The notification bookkeeping of a published revision may still be recorded.
     Revision.objects.filter(pk=published_revision.pk).update(notify_error="SMTP down")
     assert published_revision.paragraphs.filter(text_en="rewritten").count() == 0
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the database-level guard is PostgreSQL's"
+)
+def test_the_database_refuses_to_rewrite_or_drop_a_published_revisions_editions(
+    published_revision,
+):
+    from drafts.models import Edition
+
+    editions = Edition.objects.filter(revision=published_revision)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        editions.update(paragraphs="[]")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        editions.delete()
+
+    assert editions.count() == 2 and "[]" not in editions.values_list("paragraphs", flat=True)
+
+
+def test_an_edition_is_not_changed_through_the_model_either(published_revision):
+    from drafts.models import RevisionFrozen
+
+    edition = published_revision.editions.first()
+    edition.paragraphs = "[]"
+    with pytest.raises(RevisionFrozen):
+        edition.save()
+    with pytest.raises(RevisionFrozen):
+        edition.delete()
