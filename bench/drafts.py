@@ -140,6 +140,7 @@ def main() -> None:
 
     settings.ALLOWED_HOSTS = ["testserver"]
     settings.DEBUG = False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # publishing mails
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         with translation.override("en"):
