@@ -29,12 +29,10 @@ from rest_framework import (
     renderers,
     serializers,
     status,
-    throttling,
 )
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from .cache import get_and_count
 from .concurrency import EditConflict
 from .errors import error_body
 from .ids import ID_PATH, MAX_ID
@@ -227,53 +225,6 @@ def check_rule(request, perm: str, obj, *, hide: bool = False) -> None:
     if not request.user.is_authenticated:
         raise exceptions.NotAuthenticated()  # 401: logging in may help
     raise exceptions.PermissionDenied()
-
-
-# --- Throttling: per address for anonymous clients, per account for the others.
-
-
-class CountingThrottle:
-    """DRF's rate throttles, counted differently: a counter per client that starts with its
-    first request and lasts the rate's period, incremented atomically. That is one round trip
-    to Redis (portal.cache.get_and_count), where DRF keeps a list of timestamps that costs a
-    read and a write and grows with the rate. The price: a client may make up to twice its
-    rate across the end of one period and the start of the next.
-
-    The request may have been counted already, as its cached answer was looked for
-    (portal.api_cache): `request.throttle_counts` then holds the counts by throttle key."""
-
-    cache_format = "throttle-count:%(scope)s:%(ident)s"  # not DRF's lists of timestamps
-
-    def allow_request(self, request, view):
-        if self.rate is None:
-            return True
-        self.key = self.get_cache_key(request, view)
-        if self.key is None:
-            return True
-        count = getattr(request, "throttle_counts", {}).get(self.key)
-        if count is None:
-            _value, (count,) = get_and_count(None, [(self.key, self.duration)])
-        return self.allows(count)
-
-    def allows(self, count: int) -> bool:
-        return count <= self.num_requests
-
-    def wait(self):
-        return self.duration  # at most; the period started with the client's first request
-
-
-class AnonRateThrottle(CountingThrottle, throttling.AnonRateThrottle):
-    pass
-
-
-class UserRateThrottle(CountingThrottle, throttling.UserRateThrottle):
-    """Accounts only: DRF's would also count anonymous requests by address, beside
-    AnonRateThrottle and with a looser rate, so that it never decides."""
-
-    def get_cache_key(self, request, view):
-        if not request.user.is_authenticated:
-            return None
-        return super().get_cache_key(request, view)
 
 
 # --- Paging with counts.

@@ -364,8 +364,8 @@ REST_FRAMEWORK.update(
             "portal.api.TextSearchFilter",
         ],
         "DEFAULT_THROTTLE_CLASSES": [
-            "portal.api.AnonRateThrottle",
-            "portal.api.UserRateThrottle",
+            "portal.throttles.AnonRateThrottle",
+            "portal.throttles.UserRateThrottle",
         ],
         "DEFAULT_THROTTLE_RATES": {
             "anon": env.str("API_THROTTLE_ANON", default="120/minute"),
