@@ -17,7 +17,8 @@ from simple_history.utils import bulk_update_with_history
 
 from accounts.models import User
 from delegations.models import Delegation, Membership
-from drafts.models import OutcomeDocument, Paragraph, Revision
+from drafts.editions import editions_for
+from drafts.models import Edition, OutcomeDocument, Paragraph, Revision
 from drafts.services import (
     comment_answer,
     comment_create,
@@ -471,6 +472,7 @@ def _load_adopted_resolution(summit, initiatives, secretariat) -> None:
         default_user=secretariat,
         default_date=revision.published_at,
     )
+    Edition.objects.bulk_create(editions_for(revision))  # typeset, as publishing does
     operative = list(revision.paragraphs.filter(kind="operative").order_by("position"))
     for email in ADOPTED_SPONSORS:
         sponsorship_set(document=document, user=User.objects.get(email=email), sponsor=True)
