@@ -113,6 +113,7 @@
     }
     var existing = document.getElementById(panelId(write));
     if (existing) bind(existing);
+    write.addEventListener("panelopen", function (event) { bind(event.detail); });
     section.querySelectorAll("a.ln").forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
@@ -187,6 +188,7 @@
         }
         after.insertAdjacentElement("afterend", panel);
         enhance(panel);
+        link.dispatchEvent(new CustomEvent("panelopen", { detail: panel }));
         return panel;
       })
       .then(function (panel) {
