@@ -40,6 +40,7 @@ def test_a_delegate_on_a_phone_opens_a_paragraphs_comments_without_a_reload(
     expect(op1.get_by_label("Comment", exact=True)).to_be_focused()
     op1.get_by_label("From line").select_option(index=1)  # the cited line is marked
     expect(op1.locator(".line.cited")).to_have_count(1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sticks out
     shot(page, "reader-form-opened-390")
     op1.get_by_role("button", name="Comment on this paragraph").click()  # and closed again
     expect(op1.get_by_label("Comment", exact=True)).to_be_hidden()
