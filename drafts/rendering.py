@@ -65,14 +65,12 @@ class ReaderRenderer:
         self,
         *,
         document,
-        revision,
         cite_url: str,
         can_write: bool,
         can_record_position: bool,
         running_text: bool,
     ):
         self.document = document
-        self.revision = revision
         self.cite_url = cite_url
         self.can_write = can_write
         self.suffix = "&amp;view=text" if running_text else ""

@@ -262,7 +262,6 @@ def reader_context(revision: Revision, user, *, open_key: str = "") -> dict:
         "paragraphs": paragraphs,
         "document_threads": document_threads,
         "document_comment_count": document_count,
-        "comment_count": document_count + sum(p.comment_count for p in paragraphs),
         "membership": membership,
     }
 

@@ -9,12 +9,8 @@ the same as the instances' would be.
 from modeltranslation.utils import get_language, resolution_order
 
 
-def localized(row: dict, field: str) -> str:
-    return localizer()(row, field)
-
-
 def localizer():
-    """`localized` for many rows: the languages' order is looked up once."""
+    """A function (row, field) -> text; the languages' order is looked up once, for many rows."""
     order = resolution_order(get_language())
 
     def localized(row: dict, field: str) -> str:

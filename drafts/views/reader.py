@@ -101,7 +101,6 @@ def revision_detail(request, slug, number):
     can_comment = form_context["can_comment"]
     reader = ReaderRenderer(
         document=document,
-        revision=revision,
         cite_url=reverse("comment_create", args=[slug, revision.number]) if can_comment else "",
         can_write=can_comment or form_context["can_record_position"],
         can_record_position=form_context["can_record_position"],
