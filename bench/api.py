@@ -21,6 +21,7 @@ import http.client
 import os
 import secrets
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -192,13 +193,21 @@ def main() -> None:
     database = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
     cache = "Redis" if os.environ.get("REDIS_URL") else "local memory"
     print(f"{database}, cache in {cache}; load average {os.getloadavg()[0]:.1f}")
-    print(f"gunicorn {args.workers} workers, {args.clients} clients, {args.seconds:g} s each")
+    print(
+        f"gunicorn {args.workers} workers, {args.clients} clients, {args.seconds:g} s each "
+        f"in {max(1, round(args.seconds))} rounds taken in turn; the median round's figures"
+    )
     for label, rates in results.items():
         baseline = rates["bare JsonResponse"]
         print(f"\n{label}")
-        print(f"{'endpoint':28} {'req/s':>8} {'ratio':>6}")
-        for name, rate in rates.items():
-            print(f"{name:28} {rate:8.1f} {rate / baseline:6.2f}")
+        print(f"{'endpoint':28} {'req/s':>8} {'ratio':>6} {'rounds':>13}")
+        for name, rounds in rates.items():
+            ratios = [rate / base for rate, base in zip(rounds, baseline, strict=True)]
+            spread = f"{min(ratios):.2f}–{max(ratios):.2f}"
+            print(
+                f"{name:28} {statistics.median(rounds):8.1f} "
+                f"{statistics.median(ratios):6.2f} {spread:>13}"
+            )
 
 
 @contextmanager
@@ -251,9 +260,14 @@ def serve_and_measure(env: dict, revision_path: str, args) -> dict[str, float]:
             "/api/v1/initiatives/": "/api/v1/initiatives/",
             "revision, 200 paragraphs": revision_path,
         }
-        return {
-            name: measure(port, path, args.seconds, args.clients) for name, path in paths.items()
-        }
+        # Short rounds in turn, so that the machine's drift (its other work, the database's
+        # own) falls on the baseline and the endpoints alike; each round gives its own ratios.
+        rounds = max(1, round(args.seconds))
+        rates: dict[str, list[float]] = {name: [] for name in paths}
+        for _ in range(rounds):
+            for name, path in paths.items():
+                rates[name].append(measure(port, path, args.seconds / rounds, args.clients))
+        return rates
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -7,7 +7,6 @@ unpublished draft does not even leak its existence.
 """
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from .models import Revision
 
@@ -21,15 +20,18 @@ def check_revision_readable(user, revision: Revision) -> None:
         raise Http404
 
 
-def revision_readable(
-    user, *, number: int, slug: str = "", document_id: int = 0, queryset=None
-) -> Revision:
-    """The revision `number` of the document named by its slug (pages) or id (the API), if
-    `user` may read it; Http404 otherwise. By default the document and summit are read with
-    it; a `queryset` of revisions says what to read instead (the API's hot read: nothing)."""
+def revision_readable(user, *, number: int, slug: str = "", document_id: int = 0) -> Revision:
+    """The revision `number` of the document named by its slug (pages) or id (the API), with
+    its document and summit, if `user` may read it; Http404 otherwise."""
     lookup = {"document__slug": slug} if slug else {"document_id": document_id}
-    if queryset is None:
-        queryset = Revision.objects.select_related("document__summit")
-    revision = get_object_or_404(queryset, number=number, **lookup)
+    queryset = Revision.objects.select_related("document__summit")
+    return readable(user, queryset.filter(number=number, **lookup).first())
+
+
+def readable(user, revision: Revision | None) -> Revision:
+    """`revision`, found by the caller (the API's hot read finds it its own way), if there
+    is one and `user` may read it; Http404 otherwise."""
+    if revision is None:
+        raise Http404
     check_revision_readable(user, revision)
     return revision

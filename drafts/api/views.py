@@ -15,10 +15,10 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from drafts import editions
-from drafts.access import may_read_revision, revision_readable
+from drafts.access import may_read_revision, readable, revision_readable
 from drafts.akn import LANGUAGE_CODES, MAX_BYTES, akn_response
 from drafts.compilation import COMPILATION_FORMATS, compilation_response
-from drafts.models import Comment, OutcomeDocument, Paragraph, Revision
+from drafts.models import Comment, OutcomeDocument, Paragraph
 from drafts.selectors import (
     comments_visible_to,
     document_final,
@@ -234,10 +234,8 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         self.request.accepted_media_type = "application/json"
         return super().handle_exception(exc)
 
-    def _revision(self, number, queryset=None):
-        return revision_readable(
-            self.request.user, number=number, document_id=self.kwargs["pk"], queryset=queryset
-        )
+    def _revision(self, number):
+        return revision_readable(self.request.user, number=number, document_id=self.kwargs["pk"])
 
     @extend_schema(
         summary="A revision with its paragraphs",
@@ -249,9 +247,8 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, url_path=r"revisions/(?P<number>[0-9]{1,9})", filter_backends=[])
     def revision(self, request, pk=None, number=None):
-        revision = self._revision(
-            number, editions.with_stored(Revision.objects.all(), "paragraphs")
-        )
+        found = editions.revision_with_stored(int(pk), int(number), "paragraphs")
+        revision = readable(request.user, found)
         self._last_modified = revision.published_at
         rendered = None
         if request.accepted_renderer.format == "json":

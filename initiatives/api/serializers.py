@@ -1,6 +1,9 @@
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db import models
+from django.db.models import F, QuerySet, Value, Window
+from django.db.models.functions import Cast, RowNumber
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from modeltranslation.utils import get_language
 from rest_framework import serializers
@@ -74,6 +77,9 @@ def funding_totals_prefetched(initiative: Initiative) -> list[dict]:
     )
 
 
+_STATUSES = tuple(FundingEntry.Status.values)  # the enum builds this list on every read
+
+
 def funding_totals_of(entries) -> list[dict]:
     """Totals by status (in their order) and currency of entries given as dicts."""
     totals: dict[tuple[str, str], Decimal] = {}
@@ -82,7 +88,7 @@ def funding_totals_of(entries) -> list[dict]:
         totals[key] = totals.get(key, Decimal(0)) + entry["amount"]
     return [
         {"status": status, "currency": currency, "total": totals[(status, currency)]}
-        for status in FundingEntry.Status.values
+        for status in _STATUSES
         for currency in sorted(c for s, c in totals if s == status)
     ]
 
@@ -118,32 +124,40 @@ class InitiativeListSerializer(serializers.ModelSerializer):
 
 
 DELEGATION_COLUMNS = ["id", "slug", "kind", "iso_code", *localized_fields("name", "acronym")]
-_datetime = serializers.DateTimeField()
 
 
 def initiative_list_data(rows: list[dict]) -> list[dict]:
     """The list's initiatives, from values() rows of `INITIATIVE_LIST_COLUMNS`, in the same
     keys and formats as InitiativeListSerializer (tests compare both): an uncached list is the
     API's busiest read, and building model instances (with their translation descriptors) for
-    it cost several times the SQL. Three queries for any number of initiatives."""
+    it cost several times the SQL. One query for any number of initiatives."""
     ids = [row["id"] for row in rows]
     localized = localizer()
     language = get_language()
+    # The zone is read once for the list, not once per date (as a field without one does).
+    moment = serializers.DateTimeField(default_timezone=timezone.get_current_timezone())
     partners: dict[int, list] = {pk: [] for pk in ids}
-    for initiative, *values in prepared_rows(_partner_rows, ids, language):
-        delegation = dict(zip(DELEGATION_COLUMNS, values, strict=True))
-        partners[initiative].append(_delegation_data(delegation, localized))
     tags: dict[int, list] = {pk: [] for pk in ids}
-    for initiative, *values in prepared_rows(_tag_rows, ids, language):
-        tag = dict(zip(TAG_COLUMNS, values, strict=True))
-        tags[initiative].append(
-            {"slug": tag["slug"], "kind": tag["kind"], "name": localized(tag, "name")}
-        )
     funding: dict[int, list] = {pk: [] for pk in ids}
-    for initiative, status, currency, amount in prepared_rows(_funding_rows, ids):
-        # SQLite gives a number, PostgreSQL a Decimal: both as the Decimal the ORM would give.
-        amount = amount if isinstance(amount, Decimal) else Decimal(str(amount))
-        funding[initiative].append({"status": status, "currency": currency, "amount": amount})
+    for part, _rank, initiative, *values in prepared_rows(_item_rows, ids, language):
+        item = dict(zip(ITEM_COLUMNS, values, strict=True))
+        if part == PARTNER:
+            partners[initiative].append(_delegation_data(item, localized, "item_"))
+        elif part == TAG:
+            tags[initiative].append(
+                {
+                    "slug": item["item_slug"],
+                    "kind": item["item_kind"],
+                    "name": localized(item, "item_name"),
+                }
+            )
+        else:
+            # SQLite gives a number, PostgreSQL a Decimal: both as the Decimal the ORM gives.
+            amount = item["item_amount"]
+            amount = amount if isinstance(amount, Decimal) else Decimal(str(amount))
+            funding[initiative].append(
+                {"status": item["item_status"], "currency": item["item_currency"], "amount": amount}
+            )
     return [
         {
             "id": row["id"],
@@ -151,10 +165,7 @@ def initiative_list_data(rows: list[dict]) -> list[dict]:
             "title": localized(row, "title"),
             "summary": localized(row, "summary"),
             "status": row["status"],
-            "lead_delegation": _delegation_data(
-                {column: row[f"lead_delegation__{column}"] for column in DELEGATION_COLUMNS},
-                localized,
-            )
+            "lead_delegation": _delegation_data(row, localized, "lead_delegation__")
             if row["lead_delegation__id"]
             else None,
             "partners": partners[row["id"]],
@@ -163,7 +174,7 @@ def initiative_list_data(rows: list[dict]) -> list[dict]:
                 {**total, "total": f"{total['total']:.2f}"}
                 for total in funding_totals_of(funding[row["id"]])
             ],
-            "updated_at": _datetime.to_representation(row["updated_at"]),
+            "updated_at": moment.to_representation(row["updated_at"]),
         }
         for row in rows
     ]
@@ -172,35 +183,68 @@ def initiative_list_data(rows: list[dict]) -> list[dict]:
 TAG_COLUMNS = ["slug", "kind", *localized_fields("name")]
 
 
-# The partners, the tags and the funding of initiatives, through the link tables with plain querysets
-# (nothing to translate in the query), in the order of the delegations' and the tags' own
-# Meta.ordering (modeltranslation reads its name in the active language). Their SQL is
-# built once (portal.prepared): building it cost more than running it.
-def _partner_rows(ids: list[int], language: str):
+# The partners, the tags and the funding of the listed initiatives come in one statement (a
+# statement cost the list more than its rows): a row per item, in the columns below, with
+# NULL where an item has none. Each part keeps the order of its own Meta.ordering
+# (modeltranslation reads "name" in the active language) as its rank. The SQL is built once
+# (portal.prepared): building it cost more than running it.
+PARTNER, TAG, FUNDING = 1, 2, 3
+ITEM_COLUMNS = [
+    *[f"item_{column}" for column in DELEGATION_COLUMNS],
+    "item_status",
+    "item_currency",
+    "item_amount",
+]
+_ITEM_FIELDS = {
+    "item_id": models.BigIntegerField(),
+    "item_amount": models.DecimalField(max_digits=16, decimal_places=2),
+}
+
+
+def _items(queryset, part: int, order: list[str], **fields):
+    """`queryset`'s rows as (part, rank, initiative, *ITEM_COLUMNS): `fields` names the
+    model field of each item column it has."""
+    columns = {
+        # A typed NULL: PostgreSQL matches the parts' columns by type from the left.
+        column: F(fields[column])
+        if column in fields
+        else Cast(Value(None), _ITEM_FIELDS.get(column, models.CharField()))
+        for column in ITEM_COLUMNS
+    }
     return (
-        QuerySet(Initiative.partners.through)
-        .filter(initiative__in=ids)
-        .order_by("delegation__sort_order", f"delegation__name_{language}")
-        .values_list("initiative", *[f"delegation__{column}" for column in DELEGATION_COLUMNS])
+        queryset.order_by()
+        .annotate(
+            part=Cast(Value(part), models.IntegerField()),  # typed: PostgreSQL prepares it
+            rank=Window(RowNumber(), order_by=[F(name) for name in order]),
+            owner=F("initiative_id"),
+            **columns,
+        )
+        .values_list("part", "rank", "owner", *ITEM_COLUMNS)
     )
 
 
-def _tag_rows(ids: list[int], language: str):
-    return (
-        QuerySet(Initiative.tags.through)
-        .filter(initiative__in=ids)
-        .order_by("tag__kind", f"tag__name_{language}")
-        .values_list("initiative", *[f"tag__{column}" for column in TAG_COLUMNS])
+def _item_rows(ids: list[int], language: str):
+    partners = _items(
+        QuerySet(Initiative.partners.through).filter(initiative__in=ids),
+        PARTNER,
+        ["delegation__sort_order", f"delegation__name_{language}"],
+        **{f"item_{column}": f"delegation__{column}" for column in DELEGATION_COLUMNS},
     )
-
-
-def _funding_rows(ids: list[int]):
-    return (
-        QuerySet(FundingEntry)
-        .filter(initiative__in=ids)
-        .order_by()
-        .values_list("initiative", "status", "currency", "amount")
+    tags = _items(
+        QuerySet(Initiative.tags.through).filter(initiative__in=ids),
+        TAG,
+        ["tag__kind", f"tag__name_{language}"],
+        **{f"item_{column}": f"tag__{column}" for column in TAG_COLUMNS},
     )
+    funding = _items(
+        QuerySet(FundingEntry).filter(initiative__in=ids),
+        FUNDING,
+        ["id"],
+        item_status="status",
+        item_currency="currency",
+        item_amount="amount",
+    )
+    return partners.union(tags, funding, all=True).order_by("part", "rank")
 
 
 INITIATIVE_LIST_COLUMNS = [
@@ -213,14 +257,25 @@ INITIATIVE_LIST_COLUMNS = [
 ]
 
 
-def _delegation_data(row: dict, localized) -> dict:
+def initiative_list_rows(language: str):
+    """The initiatives in their own order (Meta.ordering, the title in `language`, as
+    modeltranslation orders them), as the values() rows initiative_list_data reads."""
+    return (
+        QuerySet(Initiative)
+        .order_by("position", f"title_{language}")
+        .values(*INITIATIVE_LIST_COLUMNS)
+    )
+
+
+def _delegation_data(row: dict, localized, prefix: str = "") -> dict:
+    """A delegation from the columns of `row` named `prefix` + DELEGATION_COLUMNS."""
     return {
-        "id": row["id"],
-        "slug": row["slug"],
-        "kind": row["kind"],
-        "name": localized(row, "name"),
-        "acronym": localized(row, "acronym"),
-        "iso_code": row["iso_code"],
+        "id": row[f"{prefix}id"],
+        "slug": row[f"{prefix}slug"],
+        "kind": row[f"{prefix}kind"],
+        "name": localized(row, f"{prefix}name"),
+        "acronym": localized(row, f"{prefix}acronym"),
+        "iso_code": row[f"{prefix}iso_code"],
     }
 
 

@@ -159,6 +159,12 @@ def test_a_page_past_the_last_is_not_found_and_one_past_any_id_is_invalid(db, an
     _error(anonymous.get("/api/v1/initiatives/?page=99999999999999999999"), 400)
 
 
+def test_a_page_no_database_could_offset_to_is_not_found(db, anonymous):
+    # The largest page number allowed, times the page size, is past any 64-bit offset.
+    _error(anonymous.get("/api/v1/initiatives/?page=9223372036854775807&page_size=200"), 404)
+    _error(anonymous.get("/api/v1/documents/?page=46116860184273879"), 404)
+
+
 def test_an_unknown_language_is_refused(db, anonymous):
     assert "lang" in _error(anonymous.get("/api/v1/initiatives/?lang=AAA"), 400)["fields"]
 

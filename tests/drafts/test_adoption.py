@@ -361,7 +361,8 @@ def test_the_api_adopts_and_shows_the_final_document(
     client.force_login(secretariat)
     bad = client.post(
         f"/api/v1/documents/{document.pk}/adopt/",
-        {"meeting": "nowhere", "adopted_on": "2026-12-02", "method": "consensus",
+        {"meeting": "nowhere", "adopted_on": timezone.localdate().isoformat(),
+         "method": "consensus",
          "final_symbol": "RES-2026/DECL/1"},
         content_type="application/json",
     )  # fmt: skip
