@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # The ground floor: no models; its template tags (hooks) serve every app above it.
+    "portal",
     "accounts",
     "summit",
     "delegations",
