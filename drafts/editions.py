@@ -19,12 +19,15 @@ from typesetting import lines
 from .models import Edition, Paragraph, Revision
 
 
+def paragraphs_in_order(revision: Revision):
+    """The revision's paragraphs in reading order, labelled (ParagraphQuerySet.labelled)."""
+    return revision.paragraphs.labelled().order_by("position", "id")
+
+
 def number_paragraphs(paragraphs: list[Paragraph]) -> None:
-    """Ordinals per kind (so labels PP1, OP3) and operative numbers 1., 2., … as in UN texts."""
-    ordinals = dict.fromkeys(Paragraph.Kind.values, 0)
+    """Operative paragraphs numbered 1., 2., … as in UN texts: the number is the label's
+    ordinal, so the paragraphs come labelled (`paragraphs_in_order`)."""
     for paragraph in paragraphs:
-        ordinals[paragraph.kind] += 1
-        paragraph.ordinal = ordinals[paragraph.kind]
         paragraph.number = paragraph.ordinal if paragraph.kind == Paragraph.Kind.OPERATIVE else None
 
 
@@ -61,7 +64,7 @@ def json_text(data) -> str:
 
 def editions_for(revision: Revision) -> list[Edition]:
     """The revision typeset in every language, unsaved (the publishing transaction saves them)."""
-    paragraphs = list(revision.paragraphs.order_by("position", "id"))
+    paragraphs = list(paragraphs_in_order(revision))
     number_paragraphs(paragraphs)
     editions = []
     for language, _name in settings.LANGUAGES:

@@ -3,7 +3,8 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -51,6 +52,12 @@ def new_paragraph_key() -> str:
     return uuid.uuid4().hex[:12]
 
 
+class OutcomeDocumentQuerySet(models.QuerySet):
+    def published(self):
+        """Documents with at least one published revision: the only ones the public sees."""
+        return self.filter(Exists(Revision.objects.published().filter(document=OuterRef("pk"))))
+
+
 class OutcomeDocument(models.Model):
     class Kind(models.TextChoices):
         DECLARATION = "declaration", _("Declaration")
@@ -77,6 +84,8 @@ class OutcomeDocument(models.Model):
     # Heads record their delegations' statements until then (before and after adoption).
     statement_deadline = models.DateTimeField(_("deadline for statements"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OutcomeDocumentQuerySet.as_manager()
     # The history follows the document's state; its title (and modeltranslation's copies of
     # it, which the history could not store) is not part of it.
     history = HistoricalRecords(excluded_fields=["updated_at", "title", "title_ru", "title_en"])
@@ -93,6 +102,15 @@ class OutcomeDocument(models.Model):
         return reverse("document_detail", args=[self.slug])
 
     @property
+    def is_published(self) -> bool:
+        """Whether a revision of it has been published (before that, only the secretariat
+        knows the document exists)."""
+        return self.revisions.published().exists()
+
+    def latest_published_revision(self) -> "Revision | None":
+        return self.revisions.published().order_by("-number").first()
+
+    @property
     def statements_open(self) -> bool:
         """Statements are taken before adoption, and after it until the deadline."""
         if self.statement_deadline is not None:
@@ -104,6 +122,14 @@ class OutcomeDocument(models.Model):
         return self.status == self.Status.CONSULTATION and (
             self.comment_deadline is None or timezone.now() < self.comment_deadline
         )
+
+
+class RevisionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=Revision.State.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(state=Revision.State.DRAFT)
 
 
 class Revision(models.Model):
@@ -135,6 +161,8 @@ class Revision(models.Model):
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     notify_error = models.TextField(blank=True, editable=False)
 
+    objects = RevisionQuerySet.as_manager()
+
     class Meta:
         ordering = ["document", "number"]
         verbose_name = _("revision")
@@ -155,7 +183,7 @@ class Revision(models.Model):
         return f"{self.document.symbol} Rev.{self.number}"
 
     def save(self, *args, **kwargs):
-        if self.pk and Revision.objects.filter(pk=self.pk, state=self.State.PUBLISHED).exists():
+        if self.pk and Revision.objects.published().filter(pk=self.pk).exists():
             raise RevisionFrozen(self)
         super().save(*args, **kwargs)
 
@@ -214,6 +242,27 @@ class Edition(models.Model):
         raise RevisionFrozen(self.revision)
 
 
+class ParagraphQuerySet(models.QuerySet):
+    def labelled(self):
+        """Each paragraph with its `ordinal`, its place among the paragraphs of its kind in its
+        revision (OP3 is the third operative paragraph): the one definition of a label, in SQL.
+
+        The window counts the rows the query holds, so filter by revision (or kind), never
+        down to single paragraphs before labelling; `with_label` filters after it.
+        """
+        return self.annotate(
+            ordinal=Window(
+                RowNumber(),
+                partition_by=[F("revision_id"), F("kind")],
+                order_by=[F("position"), F("id")],
+            )
+        )
+
+    def with_label(self, kind: str, ordinal: int):
+        """The paragraphs, in any revision, whose label is (kind, ordinal)."""
+        return self.filter(kind=kind).labelled().filter(ordinal=ordinal)
+
+
 class Paragraph(models.Model):
     class Kind(models.TextChoices):
         HEADING = "heading", _("Heading")
@@ -249,6 +298,8 @@ class Paragraph(models.Model):
     # Optimistic locking for the draft editor: a save names the version it was read at.
     version = models.PositiveIntegerField(default=1)
 
+    objects = ParagraphQuerySet.as_manager()
+
     class Meta:
         ordering = ["revision", "position", "id"]
         verbose_name = _("paragraph")
@@ -282,13 +333,13 @@ class Paragraph(models.Model):
     # `label` is how the interface's language writes it.
     @cached_property
     def ordinal(self) -> int:
-        """Set for whole lists by drafts.selectors (one query); computed alone otherwise."""
-        earlier = Q(position__lt=self.position) | Q(position=self.position, id__lte=self.id)
-        return (
+        """Set for whole lists by ParagraphQuerySet.labelled() (one query); asked alone otherwise."""
+        ordinals = dict(
             Paragraph.objects.filter(revision_id=self.revision_id, kind=self.kind)
-            .filter(earlier)
-            .count()
+            .labelled()
+            .values_list("id", "ordinal")
         )
+        return ordinals[self.pk]
 
     @property
     def code(self) -> str:

@@ -100,7 +100,7 @@ def document_statements_open(user, document) -> bool:
 
 @rules.predicate
 def document_is_public(user, document) -> bool:
-    return document.revisions.filter(state="published").exists()
+    return document.is_published
 
 
 @rules.predicate

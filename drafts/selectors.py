@@ -5,8 +5,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -34,9 +33,10 @@ from .models import (
 
 def documents_public():
     """Outcome documents with the number of their latest published revision."""
+    published = Q(revisions__state=Revision.State.PUBLISHED)
     return OutcomeDocument.objects.annotate(
-        latest_published=Max("revisions__number", filter=Q(revisions__state="published")),
-        published_count=Count("revisions", filter=Q(revisions__state="published")),
+        latest_published=Max("revisions__number", filter=published),
+        published_count=Count("revisions", filter=published),
     ).filter(published_count__gt=0)
 
 
@@ -48,7 +48,7 @@ def paragraphs_numbered(revision: Revision) -> list[Paragraph]:
     their line numbers agree (see typesetting/lines.py); a published revision's come from
     its edition, typeset when it was published (drafts/editions.py).
     """
-    paragraphs = list(revision.paragraphs.order_by("position", "id").select_related("bracketed_by"))
+    paragraphs = list(editions.paragraphs_in_order(revision).select_related("bracketed_by"))
     number_paragraphs(paragraphs)
     break_paragraphs(paragraphs, editions.stored(revision, "breaks"))
     return paragraphs
@@ -80,15 +80,7 @@ def paragraphs_labelled(paragraphs) -> None:
     if not revisions:
         return
     ordinals = dict(
-        Paragraph.objects.filter(revision_id__in=revisions)
-        .annotate(
-            place=Window(
-                RowNumber(),
-                partition_by=[F("revision_id"), F("kind")],
-                order_by=[F("position"), F("id")],
-            )
-        )
-        .values_list("id", "place")
+        Paragraph.objects.filter(revision_id__in=revisions).labelled().values_list("id", "ordinal")
     )
     for paragraph in paragraphs:
         paragraph.ordinal = ordinals[paragraph.pk]
@@ -100,16 +92,7 @@ def paragraphs_with_label(label: str):
     parsed = parse_label(label)
     if parsed is None:
         return Paragraph.objects.none()
-    kind, ordinal = parsed
-    return (
-        Paragraph.objects.filter(kind=kind)
-        .annotate(
-            place=Window(
-                RowNumber(), partition_by=[F("revision_id")], order_by=[F("position"), F("id")]
-            )
-        )
-        .filter(place=ordinal)
-    )
+    return Paragraph.objects.with_label(*parsed)
 
 
 def parse_label(text: str) -> tuple[str, int] | None:
@@ -166,7 +149,7 @@ def revisions_readable_by(user):
 
     if acts_as_secretariat(user):
         return Revision.objects.all()
-    return Revision.objects.filter(state=Revision.State.PUBLISHED)
+    return Revision.objects.published()
 
 
 def documents_readable_by(user):
@@ -191,7 +174,7 @@ def documents_readable_by(user):
 
 
 def revision_latest_published(document: OutcomeDocument) -> Revision | None:
-    return document.revisions.filter(state=Revision.State.PUBLISHED).order_by("-number").first()
+    return document.latest_published_revision()
 
 
 def reader_context(revision: Revision, user, *, open_key: str = "") -> dict:
@@ -404,7 +387,11 @@ def dashboard_for(user) -> dict:
     open_documents = list(
         OutcomeDocument.objects.filter(status=OutcomeDocument.Status.CONSULTATION)
         .filter(Q(comment_deadline__isnull=True) | Q(comment_deadline__gt=now))
-        .annotate(latest_published=Max("revisions__number", filter=Q(revisions__state="published")))
+        .annotate(
+            latest_published=Max(
+                "revisions__number", filter=Q(revisions__state=Revision.State.PUBLISHED)
+            )
+        )
         .filter(latest_published__isnull=False)
         .order_by(F("comment_deadline").asc(nulls_last=True))
     )
@@ -536,7 +523,7 @@ def document_history(document: OutcomeDocument, *, full: bool) -> list[HistoryEv
             )
         previous = record
     for record in (
-        Revision.history.filter(document_id=document.pk, state="published")
+        Revision.history.filter(document_id=document.pk, state=Revision.State.PUBLISHED)
         .order_by("history_date")
         .select_related("history_user")
     ):

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from accounts.permissions import acts_as_secretariat, membership_of
 from delegations.models import Delegation, Membership
-from drafts.models import Comment, Position
+from drafts.models import Comment, Position, Revision
 from drafts.selectors import comments_visible_to, paragraphs_labelled
 
 from .models import AgendaItem, Meeting, Summit
@@ -42,7 +42,7 @@ def delegation_page(delegation: Delegation, user) -> dict:
         comments_visible_to(
             user,
             Comment.objects.filter(
-                delegation=delegation, revision__state="published", parent__isnull=True
+                delegation=delegation, revision__state=Revision.State.PUBLISHED, parent__isnull=True
             ),
         )
         .select_related("revision__document", "paragraph")
@@ -81,7 +81,7 @@ def delegation_page(delegation: Delegation, user) -> dict:
         "comments": comments,
         "positions": (
             Position.objects.filter(
-                delegation=delegation, paragraph__revision__state="published"
+                delegation=delegation, paragraph__revision__state=Revision.State.PUBLISHED
             ).select_related("paragraph__revision__document")
             if sees_positions
             else None

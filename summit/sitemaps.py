@@ -46,7 +46,7 @@ class MeetingSitemap(PublicSitemap):
 
 class DocumentSitemap(PublicSitemap):
     def items(self):
-        return OutcomeDocument.objects.filter(revisions__state="published").distinct()
+        return OutcomeDocument.objects.published()
 
     def lastmod(self, item):
         return item.updated_at
@@ -54,7 +54,7 @@ class DocumentSitemap(PublicSitemap):
 
 class RevisionSitemap(PublicSitemap):
     def items(self):
-        return Revision.objects.filter(state="published").select_related("document")
+        return Revision.objects.published().select_related("document")
 
     def lastmod(self, item):
         return item.published_at

@@ -103,10 +103,7 @@ def document_update_consultation(
                 }
             }
         )
-    if (
-        status == OutcomeDocument.Status.CONSULTATION
-        and not document.revisions.filter(state=Revision.State.PUBLISHED).exists()
-    ):
+    if status == OutcomeDocument.Status.CONSULTATION and not document.is_published:
         raise ValidationError({"status": _("Publish a revision before opening consultation.")})
     if comment_deadline is not None and timezone.is_naive(comment_deadline):
         raise ValidationError({"comment_deadline": _("The deadline needs a time zone.")})

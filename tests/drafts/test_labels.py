@@ -119,3 +119,31 @@ def test_the_reader_says_which_edition_the_line_numbers_belong_to(client, publis
     path = published_revision.get_absolute_url()[3:]
     assert "English edition" in client.get(f"/en{path}").content.decode()
     assert "русской версии" in client.get(f"/ru{path}").content.decode()
+
+
+def test_a_label_has_one_definition_in_sql_whatever_asks_for_it(published_revision):
+    from drafts.models import Paragraph
+
+    labelled = {p.pk: p.ordinal for p in published_revision.paragraphs.labelled()}
+    alone = {p.pk: p.ordinal for p in published_revision.paragraphs.all()}  # one query each
+    in_order = {p.pk: p.ordinal for p in paragraphs_numbered(published_revision)}
+    assert labelled == alone == in_order
+    op3 = Paragraph.objects.with_label("operative", 3).get(revision=published_revision)
+    assert op3.code == "OP3"
+    assert not Paragraph.objects.with_label("operative", 4).filter(revision=published_revision)
+
+
+def test_published_is_a_rule_of_the_model_layer(draft_revision, secretariat):
+    from drafts.models import OutcomeDocument, Revision
+    from drafts.services import revision_publish
+
+    document = draft_revision.document
+    assert not document.is_published
+    assert document not in OutcomeDocument.objects.published()
+    assert list(Revision.objects.drafts().filter(document=document)) == [draft_revision]
+
+    published = revision_publish(revision=draft_revision, user=secretariat)
+    assert document.is_published
+    assert list(OutcomeDocument.objects.published()) == [document]
+    assert list(Revision.objects.published().filter(document=document)) == [published]
+    assert document.latest_published_revision() == published
