@@ -4,6 +4,7 @@ import time
 from datetime import timedelta
 
 from billiard.exceptions import SoftTimeLimitExceeded
+from celery import shared_task
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -23,6 +24,11 @@ from .models import PdfJob
 
 logger = logging.getLogger(__name__)
 
+# Hard limits: WeasyPrint on a hostile or huge input must not hold a worker forever. The
+# worker is also recycled (`--max-tasks-per-child`, see the Makefile) because WeasyPrint
+# keeps memory between documents.
+SOFT_TIME_LIMIT = 90
+TIME_LIMIT = 120
 # A job still rendering after this long lost its worker (the task's hard limit is shorter).
 RENDERING_STALE_AFTER = timedelta(minutes=4)
 # A job that could not be handed to the broker is retried by the beat task after this long.
@@ -76,9 +82,6 @@ def pdf_job_request(
 
 def pdf_job_enqueue(*, job_id: int) -> bool:
     """Hand the job to Celery; on a broker failure record why and leave it pending."""
-    # Here, not at the top: pdfs.tasks calls this module's services.
-    from .tasks import render_pdf_job
-
     try:
         render_pdf_job.delay(job_id)
     except BROKER_ERRORS as error:
@@ -211,3 +214,25 @@ def pdf_jobs_requeue_stale() -> int:
             break  # the broker is still down; the next beat tries again
         sent += 1
     return sent
+
+
+# The tasks live beside the services they call (as pretix keeps them), so that sending one
+# needs no import back from a tasks module; pdfs/tasks.py names them for Celery's discovery.
+@shared_task(
+    bind=True,
+    name="pdfs.render_pdf_job",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=SOFT_TIME_LIMIT,
+    time_limit=TIME_LIMIT,
+)
+def render_pdf_job(self, job_id: int) -> str:
+    job = pdf_job_render(
+        job_id=job_id, task_id=self.request.id or "", worker=self.request.hostname or ""
+    )
+    return job.status
+
+
+@shared_task(name="pdfs.requeue_stale_pdf_jobs", soft_time_limit=60, time_limit=90)
+def requeue_stale_pdf_jobs() -> int:
+    return pdf_jobs_requeue_stale()
