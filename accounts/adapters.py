@@ -4,7 +4,7 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from .permissions import acts_as_secretariat, has_mfa, is_delegate, needs_mfa
+from .permissions import acts_as_secretariat, has_mfa, needs_mfa
 from .services import email_enqueue, language_for_email
 
 
@@ -39,7 +39,9 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("mfa_activate_totp")
         if acts_as_secretariat(user):
             url = reverse("comment_triage")
-        elif is_delegate(user):
+        # Delegates: by the dashboard's own rule (drafts.view_dashboard), as accounts knows no
+        # membership; the secretariat, who may see it too, has gone to triage above.
+        elif user.has_perm("drafts.view_dashboard"):
             url = reverse("dashboard")
         else:
             url = super().get_login_redirect_url(request)

@@ -2,8 +2,9 @@
 
 from django.db.models import F, Q
 
-from accounts.permissions import acts_as_secretariat, membership_of
+from accounts.permissions import acts_as_secretariat
 from delegations.models import Delegation, Membership
+from delegations.permissions import membership_of
 from drafts.models import Comment, Position
 from drafts.selectors import comments_visible_to, paragraphs_labelled
 from programme.models import Meeting
