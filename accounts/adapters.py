@@ -1,3 +1,4 @@
+import rules
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
@@ -40,8 +41,9 @@ class AccountAdapter(DefaultAccountAdapter):
         if acts_as_secretariat(user):
             url = reverse("comment_triage")
         # Delegates: by the dashboard's own rule (drafts.view_dashboard), as accounts knows no
-        # membership; the secretariat, who may see it too, has gone to triage above.
-        elif user.has_perm("drafts.view_dashboard"):
+        # membership; the secretariat, who may see it too, has gone to triage above. The rule
+        # itself, not user.has_perm(), which is true of any superuser.
+        elif rules.has_perm("drafts.view_dashboard", user):
             url = reverse("dashboard")
         else:
             url = super().get_login_redirect_url(request)
