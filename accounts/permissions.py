@@ -1,6 +1,7 @@
 """Who somebody is on the portal, as an account. Every other app's rules are built from these
 predicates and from delegations.permissions, which knows the roles held through a membership
-(delegate, head of delegation, participant): accounts sits below delegations and reads none.
+(delegate, head of delegation, participant): accounts sits below delegations and reads no
+membership.
 
 Roles: the secretariat (`User.is_secretariat`) and admins (superusers) are accounts' own.
 
