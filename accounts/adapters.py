@@ -1,10 +1,11 @@
+import rules
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from .permissions import acts_as_secretariat, has_mfa, is_delegate, needs_mfa
+from .permissions import acts_as_secretariat, has_mfa, needs_mfa
 from .services import email_enqueue, language_for_email
 
 
@@ -39,7 +40,10 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("mfa_activate_totp")
         if acts_as_secretariat(user):
             url = reverse("comment_triage")
-        elif is_delegate(user):
+        # Delegates: by the dashboard's own rule (drafts.view_dashboard), as accounts knows no
+        # membership; the secretariat, who may see it too, has gone to triage above. The rule
+        # itself, not user.has_perm(), which is true of any superuser.
+        elif rules.has_perm("drafts.view_dashboard", user):
             url = reverse("dashboard")
         else:
             url = super().get_login_redirect_url(request)

@@ -1,7 +1,9 @@
-"""Who somebody is on the portal. Every other app's rules are built from these predicates.
+"""Who somebody is on the portal, as an account. Every other app's rules are built from these
+predicates and from delegations.permissions, which knows the roles held through a membership
+(delegate, head of delegation, participant): accounts sits below delegations and reads no
+membership.
 
-Roles: anonymous < delegate (any member of a delegation) < head of delegation; the secretariat
-(`User.is_secretariat`) and admins (superusers) stand apart.
+Roles: the secretariat (`User.is_secretariat`) and admins (superusers) are accounts' own.
 
 The secretariat's reach (unpublished drafts, every delegation's comments, answering, the
 compilation, other people's PDF jobs) needs the second factor: every rule, web and API, asks
@@ -25,27 +27,6 @@ def holds_secretariat_role(user) -> bool:
     return user.is_authenticated and (user.is_secretariat or user.is_superuser)
 
 
-def membership_of(user):
-    if not user.is_authenticated:
-        return None
-    try:
-        return user.membership
-    except AttributeError:  # RelatedObjectDoesNotExist subclasses AttributeError
-        return None
-
-
-@rules.predicate
-def is_delegate(user) -> bool:
-    """Any member of a delegation, whatever their role."""
-    return membership_of(user) is not None
-
-
-@rules.predicate
-def is_head_of_delegation(user) -> bool:
-    membership = membership_of(user)
-    return membership is not None and membership.is_head
-
-
 @rules.predicate
 def has_mfa(user) -> bool:
     """TOTP is set up. allauth then asks for a code at every login, so a session of such a
@@ -64,7 +45,6 @@ needs_mfa = holds_secretariat_role
 # The one predicate for "acts as secretariat": the role and the second factor.
 acts_as_secretariat = holds_secretariat_role & has_mfa
 is_verified_admin = is_admin & has_mfa
-is_participant = is_delegate | acts_as_secretariat
 
 rules.add_perm("accounts.view_profile", rules.is_authenticated)
 rules.add_perm("accounts.use_secretariat_screens", acts_as_secretariat)

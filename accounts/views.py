@@ -6,7 +6,7 @@ from django.urls import reverse, translate_url
 from django.utils.translation import gettext as _
 
 from .forms import ProfileForm
-from .permissions import has_mfa, membership_of
+from .permissions import has_mfa
 
 
 @login_required
@@ -30,7 +30,6 @@ def profile(request):
         "accounts/profile.html",
         {
             "form": form,
-            "membership": membership_of(request.user),
             "has_mfa": has_mfa(request.user),
         },
     )

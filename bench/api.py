@@ -43,7 +43,7 @@ def seed() -> None:
     from drafts.models import OutcomeDocument, Paragraph, Revision
     from drafts.services import revision_publish
     from initiatives.models import FundingEntry, Initiative, Tag
-    from summit.models import Summit
+    from programme.models import Summit
 
     delegations = [
         Delegation.objects.create(

@@ -49,7 +49,7 @@ def build(paragraphs: int, comments: int, slug: str = "bench"):
     from delegations.models import Delegation, Membership
     from drafts.models import Comment, OutcomeDocument, Paragraph, Revision
     from drafts.services import revision_publish
-    from summit.models import Summit
+    from programme.models import Summit
 
     summit = Summit.objects.create(acronym=f"B-{slug}", name="Bench", host_city="Almaty")
     document = OutcomeDocument.objects.create(

@@ -42,7 +42,7 @@ from drafts.models import OutcomeDocument, Paragraph, Revision  # noqa: E402
 from drafts.services import revision_publish  # noqa: E402
 from pdfs import documents  # noqa: E402
 from pdfs.models import PdfJob  # noqa: E402
-from summit.models import Summit  # noqa: E402
+from programme.models import Summit  # noqa: E402
 from typesetting.pdf import BASE_URL, PortalURLFetcher  # noqa: E402
 
 PARAGRAPHS = 100

@@ -6,4 +6,4 @@ class DelegationsConfig(AppConfig):
     verbose_name = "Delegations"
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import hooks, permissions  # noqa: F401  (register the hooks and the rules)

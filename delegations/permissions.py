@@ -1,4 +1,8 @@
-"""Who may see and manage a delegation's members and invitations.
+"""Who somebody is through their membership of a delegation, and who may see and manage a
+delegation's members and invitations.
+
+Roles: anonymous < delegate (any member of a delegation) < head of delegation; the secretariat
+and admins stand apart (accounts.permissions). A participant is a delegate or the secretariat.
 
 Objects: `delegation` for the `*_members`/`invite` rules, an `Invitation` for `manage_invitation`.
 Heads of delegation need no second factor; the secretariat's rights need TOTP set up
@@ -7,13 +11,33 @@ Heads of delegation need no second factor; the secretariat's rights need TOTP se
 
 import rules
 
-from accounts.permissions import (
-    acts_as_secretariat,
-    is_head_of_delegation,
-    membership_of,
-)
+from accounts.permissions import acts_as_secretariat
 
 from .models import Membership
+
+
+def membership_of(user) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.membership
+    except AttributeError:  # RelatedObjectDoesNotExist subclasses AttributeError
+        return None
+
+
+@rules.predicate
+def is_delegate(user) -> bool:
+    """Any member of a delegation, whatever their role."""
+    return membership_of(user) is not None
+
+
+@rules.predicate
+def is_head_of_delegation(user) -> bool:
+    membership = membership_of(user)
+    return membership is not None and membership.is_head
+
+
+is_participant = is_delegate | acts_as_secretariat
 
 
 @rules.predicate

@@ -2,9 +2,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from accounts.permissions import acts_as_secretariat, membership_of
+from accounts.permissions import acts_as_secretariat
 
 from .models import Delegation, Invitation, Membership
+from .permissions import membership_of
 
 
 def invitations_open_for(user: User) -> QuerySet[Invitation]:

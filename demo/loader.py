@@ -37,7 +37,7 @@ from initiatives.models import (
     SectionVersion,
     Tag,
 )
-from summit.models import AgendaItem, Meeting, Summit
+from programme.models import AgendaItem, Meeting, Summit
 
 from .data import (
     ADOPTED_RESOLUTION,

@@ -6,4 +6,4 @@ class DraftsConfig(AppConfig):
     verbose_name = "Outcome documents"
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import hooks, permissions  # noqa: F401  (register the hooks and the rules)

@@ -69,7 +69,9 @@ class OutcomeDocument(models.Model):
         CLOSED = "closed", _("Closed")
         ADOPTED = "adopted", _("Adopted")
 
-    summit = models.ForeignKey("summit.Summit", on_delete=models.CASCADE, related_name="documents")
+    summit = models.ForeignKey(
+        "programme.Summit", on_delete=models.CASCADE, related_name="documents"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=400)
     symbol = models.CharField(_("symbol"), max_length=60, unique=True)
@@ -568,7 +570,7 @@ class Adoption(models.Model):
     )
     revision = models.OneToOneField(Revision, on_delete=models.PROTECT, related_name="adoption")
     meeting = models.ForeignKey(
-        "summit.Meeting",
+        "programme.Meeting",
         on_delete=models.PROTECT,
         related_name="adoptions",
         verbose_name=_("meeting"),

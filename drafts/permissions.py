@@ -3,12 +3,8 @@
 import rules
 from django.utils.translation import gettext as _
 
-from accounts.permissions import (
-    acts_as_secretariat,
-    is_delegate,
-    is_head_of_delegation,
-    is_participant,
-)
+from accounts.permissions import acts_as_secretariat
+from delegations.permissions import is_delegate, is_head_of_delegation, is_participant
 
 from .selectors import comment_is_visible_to
 

@@ -9,8 +9,9 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import acts_as_secretariat, is_participant, membership_of
+from accounts.permissions import acts_as_secretariat
 from delegations.models import Delegation
+from delegations.permissions import is_participant, membership_of
 from portal.diff import word_diff
 
 from . import editions

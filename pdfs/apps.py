@@ -11,7 +11,7 @@ class PdfsConfig(AppConfig):
         # Imported here, not at the top: they load models, which an AppConfig module must not.
         from drafts.compilation import compilation_format_register
 
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import hooks, permissions  # noqa: F401  (register the hooks and the rules)
         from .compilation import compilation_pdf
 
         # The compilation as a PDF table, beside drafts' CSV and XLSX, on the page and in the

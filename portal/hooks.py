@@ -1,11 +1,11 @@
 """Slots by which a higher app adds to a lower app's page, so that no arrow points up.
 
-A lower app names a slot in its template (`{% load hooks %}{% hook "revision.actions" revision %}`)
+A lower app names a slot in its template (`{% load hooks %}{% hook "revision.downloads" revision %}`)
 and knows nothing of who fills it; a higher app fills it at start-up, in its AppConfig.ready():
 
     from portal.hooks import hook_register
 
-    @hook_register("revision.actions")
+    @hook_register("revision.downloads")
     def pdf_block(context, revision):
         return render_to_string("pdf/_block.html", {...}, request=context.get("request"))
 

@@ -1,32 +1,13 @@
-from django.db.models import F, Prefetch, Q
-from django.utils import timezone
+"""The project-level reads: pages that combine every app (a delegation's public page)."""
 
-from accounts.permissions import acts_as_secretariat, membership_of
+from django.db.models import F, Q
+
+from accounts.permissions import acts_as_secretariat
 from delegations.models import Delegation, Membership
+from delegations.permissions import membership_of
 from drafts.models import Comment, Position, Revision
 from drafts.selectors import comments_visible_to, paragraphs_labelled
-
-from .models import AgendaItem, Meeting, Summit
-
-
-def summit_current() -> Summit | None:
-    return Summit.objects.order_by(F("start_date").desc(nulls_first=True)).first()
-
-
-def meetings_with_agenda():
-    return Meeting.objects.select_related("summit").prefetch_related(
-        Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position"))
-    )
-
-
-def next_meeting() -> Meeting | None:
-    """The next meeting that has not ended; one without dates yet counts as upcoming."""
-    today = timezone.localdate()
-    return (
-        Meeting.objects.filter(Q(end_date__gte=today) | Q(end_date__isnull=True))
-        .order_by(F("start_date").asc(nulls_last=True))
-        .first()
-    )
+from programme.models import Meeting
 
 
 def delegation_page(delegation: Delegation, user) -> dict:

@@ -59,11 +59,13 @@ INSTALLED_APPS = [
     # The ground floor: no models; its template tags (hooks) serve every app above it.
     "portal",
     "accounts",
-    "summit",
+    "programme",
     "delegations",
     "initiatives",
     "drafts",
     "pdfs",
+    # The project package: its start-up checks; the programme's models left it for programme/.
+    "summit",
     "demo",
 ]
 
@@ -394,7 +396,7 @@ SPECTACULAR_SETTINGS.update(
         "SCHEMA_PATH_PREFIX": r"/api/v1",
         "ENUM_NAME_OVERRIDES": {
             "LanguageEnum": LANGUAGES,
-            "MeetingKindEnum": "summit.models.Meeting.Kind",
+            "MeetingKindEnum": "programme.models.Meeting.Kind",
             "TagKindEnum": "initiatives.models.Tag.Kind",
             "SectionKindEnum": "initiatives.models.Section.Kind",
             "InitiativeStatusEnum": "initiatives.models.Initiative.Status",

@@ -4,8 +4,7 @@ from django.urls import reverse
 from delegations.models import Delegation
 from drafts.models import OutcomeDocument, Revision
 from initiatives.models import Initiative
-
-from .models import Meeting
+from programme.models import Meeting
 
 
 class PublicSitemap(Sitemap):

@@ -21,8 +21,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("programme/", views.programme, name="programme"),
-    path("programme/<slug:slug>/", views.meeting_detail, name="meeting_detail"),
+    path("programme/", include("programme.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("delegations/", include("delegations.urls")),
     # After delegations.urls, whose fixed routes (invitations/…) must win over a slug.

@@ -3,8 +3,9 @@ from django.shortcuts import get_object_or_404, render
 from delegations.models import Delegation
 from drafts.selectors import documents_public
 from initiatives.models import Initiative
+from programme.selectors import next_meeting, summit_current
 
-from .selectors import delegation_page, meetings_with_agenda, next_meeting, summit_current
+from .selectors import delegation_page
 
 
 def home(request):
@@ -18,19 +19,6 @@ def home(request):
             "documents": documents_public(),
         },
     )
-
-
-def programme(request):
-    return render(
-        request,
-        "summit/programme.html",
-        {"summit": summit_current(), "meetings": meetings_with_agenda()},
-    )
-
-
-def meeting_detail(request, slug):
-    meeting = get_object_or_404(meetings_with_agenda(), slug=slug)
-    return render(request, "summit/meeting_detail.html", {"meeting": meeting})
 
 
 def delegation_detail(request, slug):

@@ -7,7 +7,7 @@ from accounts.models import User
 from delegations.models import INVITATION_VALID_FOR, Delegation, Invitation, Membership
 from drafts.models import OutcomeDocument, Paragraph, Revision
 from initiatives.models import Initiative
-from summit.models import Summit
+from programme.models import Summit
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -59,7 +59,7 @@ from initiatives.models import Indicator, Output
 from pdfs.models import PdfJob
 from pdfs.permissions import pdf_job_requester_key
 from pdfs.services import pdf_job_render, pdf_job_request
-from summit.models import Meeting
+from programme.models import Meeting
 from tests.factories import (
     DelegationFactory,
     InitiativeFactory,

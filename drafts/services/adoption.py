@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.permissions import membership_of
+from delegations.permissions import membership_of
 from portal.concurrency import locked_at_version
 from portal.tasks import after_commit
 

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.permissions import membership_of
+from delegations.permissions import membership_of
 from portal.concurrency import locked_at_version
 
 from ..models import (

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from accounts.permissions import membership_of
+from delegations.permissions import membership_of
 
 from ..models import (
     Paragraph,

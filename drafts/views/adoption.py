@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import secretariat_required
-from accounts.permissions import membership_of
+from delegations.permissions import membership_of
 from portal.concurrency import EditConflict, add_service_errors, conflict_form
 
 from .. import services

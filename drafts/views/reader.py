@@ -13,8 +13,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from accounts.permissions import membership_of
 from accounts.services import user_mark_dashboard_seen
+from delegations.permissions import membership_of
 
 from ..access import may_read_revision, revision_readable
 from ..akn import LANGUAGE_CODES, akn_response

@@ -3,8 +3,6 @@ import re
 from django import template
 from django.utils.safestring import mark_safe
 
-from pdfs.selectors import pdf_block_entries
-
 register = template.Library()
 
 _UNSAFE_IN_CSS_STRING = re.compile(r'[\\"\n\r<>]')
@@ -15,15 +13,3 @@ def css_string(value) -> str:
     """A CSS string literal for generated content (page footers), safe inside <style>."""
     escaped = _UNSAFE_IN_CSS_STRING.sub(lambda match: f"\\{ord(match.group()):x} ", str(value))
     return mark_safe(f'"{escaped}"')
-
-
-@register.inclusion_tag("pdf/_block.html", takes_context=True)
-def pdf_block(context, revision):
-
-    request = context["request"]
-    return {
-        "revision": revision,
-        "entries": pdf_block_entries(revision=revision, user=request.user),
-        "csrf_token": context.get("csrf_token"),
-        "request": request,
-    }

@@ -1,7 +1,7 @@
 """The one router of the API, mounted at /api/ without a language prefix (summit/urls.py).
 
-This is `summit.api`: a package rather than a module because the summit's own serializers
-and views sit beside it (summit/api/serializers.py, views.py), as in every app.
+This is `summit.api`, the project's: each app's serializers and views live in its own `api/`
+(the summits and meetings in programme/api/), and are registered here.
 """
 
 from django.urls import include, path, re_path
@@ -14,8 +14,7 @@ from drafts.api.views import CommentViewSet, DocumentViewSet
 from initiatives.api.views import InitiativeViewSet
 from pdfs.api.views import PdfJobViewSet, RevisionPdfView
 from portal.api import not_found
-
-from .views import MeetingViewSet, SummitViewSet
+from programme.api.views import MeetingViewSet, SummitViewSet
 
 router = DefaultRouter()
 router.include_root_view = False

@@ -6,7 +6,7 @@ import pytest
 from rest_framework.throttling import AnonRateThrottle
 
 from initiatives.models import FundingEntry, Section, Tag
-from summit.models import AgendaItem, Meeting
+from programme.models import AgendaItem, Meeting
 from tests.factories import (
     DelegationFactory,
     InitiativeFactory,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from delegations.models import Delegation, Membership
 from drafts.models import Comment, OutcomeDocument, Paragraph, Revision
 from initiatives.models import FundingEntry, Indicator, Initiative, Outcome, Output, Section, Tag
-from summit.models import AgendaItem, Meeting, Summit
+from programme.models import AgendaItem, Meeting, Summit
 from tests.factories import SummitFactory, UserFactory
 
 serial = count(1)

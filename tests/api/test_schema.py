@@ -13,7 +13,7 @@ from schemathesis.checks import CHECKS
 
 from drafts.services import comment_create
 from initiatives.models import FundingEntry, Tag
-from summit.models import AgendaItem, Meeting
+from programme.models import AgendaItem, Meeting
 from tests.factories import InitiativeFactory, SummitFactory
 
 

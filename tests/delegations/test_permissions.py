@@ -1,11 +1,10 @@
-from accounts.permissions import (
-    acts_as_secretariat,
-    has_mfa,
+from accounts.permissions import acts_as_secretariat, has_mfa
+from delegations.permissions import (
+    invitable_roles,
     is_delegate,
     is_head_of_delegation,
     is_participant,
 )
-from delegations.permissions import invitable_roles
 from tests.factories import InvitationFactory, totp_enable
 
 

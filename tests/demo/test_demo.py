@@ -6,7 +6,7 @@ from delegations.models import Delegation
 from drafts.models import OutcomeDocument, Paragraph, Revision
 from drafts.selectors import document_final
 from initiatives.models import FundingEntry, Initiative
-from summit.models import Meeting
+from programme.models import Meeting
 
 
 def _counts():

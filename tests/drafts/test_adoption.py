@@ -19,7 +19,7 @@ from drafts.services import (
     sponsorship_set,
     statement_record,
 )
-from summit.models import Meeting
+from programme.models import Meeting
 from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.usefixtures("english")

@@ -7,7 +7,7 @@ from drafts.models import Paragraph
 from drafts.services import document_adopt, revision_publish, statement_record
 from pdfs import documents
 from pdfs.services import pdf_job_request
-from summit.models import Meeting
+from programme.models import Meeting
 from tests.factories import MembershipFactory, ParagraphFactory, RevisionFactory
 from tests.pdfs.pdftext import pdf_numbered_lines, pdf_reader
 from typesetting import lines

@@ -3,8 +3,8 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_v
 from rest_framework import viewsets
 
 from portal.api import LANG_PARAMETER, FilterSet, IdFilter, PublicReadMixin
-from summit.models import Meeting, Summit
-from summit.selectors import meetings_with_agenda
+from programme.models import Meeting, Summit
+from programme.selectors import meetings_with_agenda
 
 from .serializers import MeetingSerializer, SummitSerializer
 

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from summit.models import AgendaItem, Meeting, Summit
+from programme.models import AgendaItem, Meeting, Summit
 
 
 class AgendaItemSerializer(serializers.ModelSerializer):

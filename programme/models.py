@@ -18,6 +18,9 @@ class Summit(models.Model):
     description = models.TextField(_("description"), blank=True, max_length=DESCRIPTION_MAX_LENGTH)
 
     class Meta:
+        # The table kept its name when the model moved from summit/ (a project package now)
+        # to programme/: the rows stayed where they were, only the app label changed.
+        db_table = "summit_summit"
         ordering = ["-start_date", "acronym"]
         verbose_name = _("summit")
         verbose_name_plural = _("summits")
@@ -51,6 +54,7 @@ class Meeting(models.Model):
     slug = models.SlugField(unique=True)
 
     class Meta:
+        db_table = "summit_meeting"  # kept from summit/, as Summit's
         ordering = [F("start_date").asc(nulls_last=True), "title"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -78,6 +82,7 @@ class AgendaItem(models.Model):
     description = models.TextField(_("description"), blank=True, max_length=DESCRIPTION_MAX_LENGTH)
 
     class Meta:
+        db_table = "summit_agendaitem"  # kept from summit/, as Summit's
         ordering = ["meeting", "position"]
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
