@@ -1,5 +1,5 @@
 from django import forms
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -18,7 +18,7 @@ class SectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         bodies = {
             build_localized_fieldname("body", code): forms.CharField(
-                label=gettext_now("Text (%(language)s)") % {"language": language_label(code)},
+                label=gettext("Text (%(language)s)") % {"language": language_label(code)},
                 max_length=SECTION_MAX_LENGTH,
                 widget=forms.Textarea(attrs={"rows": 10}),
             )
@@ -33,7 +33,7 @@ class FundingEntryForm(forms.ModelForm):
         for code in language_codes():
             note = self.fields.get(build_localized_fieldname("note", code))
             if note is not None:  # a language added to the settings after start-up has no column
-                note.label = gettext_now("Note (%(language)s)") % {"language": language_label(code)}
+                note.label = gettext("Note (%(language)s)") % {"language": language_label(code)}
 
     class Meta:
         model = FundingEntry
