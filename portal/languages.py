@@ -8,6 +8,7 @@ the same setting, and `localized_names` lists them.
 from collections.abc import Mapping
 
 from django.conf import settings
+from django.utils.translation import gettext
 from modeltranslation import settings as mt_settings
 from modeltranslation.utils import build_localized_fieldname
 
@@ -20,6 +21,14 @@ def language_codes() -> list[str]:
 def language_label(code: str) -> str:
     """The language as a form label names it ("Text (Russian)"), in the active language."""
     name = getattr(settings, "LANGUAGE_LABEL_NAMES", {}).get(code) or dict(settings.LANGUAGES)[code]
+    return str(name)
+
+
+def edition_name(code: str) -> str:
+    """The text's edition in a language ("Russian edition"), in the active language."""
+    name = getattr(settings, "LANGUAGE_EDITION_NAMES", {}).get(code)
+    if name is None:
+        name = gettext("%(language)s edition") % {"language": dict(settings.LANGUAGES)[code]}
     return str(name)
 
 

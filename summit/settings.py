@@ -175,6 +175,9 @@ LANGUAGE_LABEL_NAMES = {
     "ru": pgettext_lazy("language in a label", "Russian"),
     "en": pgettext_lazy("language in a label", "English"),
 }
+# A text's edition in a language, as the PDF and reader pages name it; a language left out
+# here is named "<language> edition".
+LANGUAGE_EDITION_NAMES = {"ru": _("Russian edition"), "en": _("English edition")}
 MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 # An empty translation shows the first language that has one, in the order of LANGUAGES.
 MODELTRANSLATION_FALLBACK_LANGUAGES = tuple(code for code, _name in LANGUAGES)

@@ -2,7 +2,7 @@
 
 from django import template
 
-from portal.languages import language_codes, language_label, translations
+from portal.languages import edition_name, language_codes, language_label, translations
 
 register = template.Library()
 
@@ -13,5 +13,7 @@ def content_languages() -> list[tuple[str, str]]:
     return [(code, language_label(code)) for code in language_codes()]
 
 
+# {{ entry.language|edition_name }}
+register.filter("edition_name", edition_name)
 # {% for code, language, text in paragraph|in_languages:"text" %}
 register.filter("in_languages", translations)
