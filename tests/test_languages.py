@@ -151,7 +151,25 @@ def test_templates_loop_over_the_languages_of_the_settings():
 
 
 def test_fallbacks_follow_the_order_of_the_languages():
-    assert settings.MODELTRANSLATION_FALLBACK_LANGUAGES == tuple(
-        code for code, _name in settings.LANGUAGES
-    )
+    codes = tuple(code for code, _name in settings.LANGUAGES)
+    assert codes == settings.MODELTRANSLATION_FALLBACK_LANGUAGES
     assert settings.MODELTRANSLATION_DEFAULT_LANGUAGE == settings.LANGUAGE_CODE
+
+
+def test_labels_read_as_before_in_russian():
+    from drafts.forms import ParagraphAddForm, PublishForm
+    from initiatives.forms import FundingEntryForm, SectionForm
+    from portal.languages import edition_name
+
+    with translation.override("ru"):
+        assert ParagraphAddForm().fields["text_ru"].label == "Текст (на русском языке)"
+        assert PublishForm().fields["summary_en"].label == (
+            "Краткое описание изменений (на английском языке)"
+        )
+        assert SectionForm().fields["body_en"].label == "Текст (на английском языке)"
+        assert FundingEntryForm().fields["note_ru"].label == "Примечание (на русском)"
+        assert edition_name("en") == "Английская версия"
+    with translation.override("en"):
+        assert ParagraphAddForm().fields["text_ru"].label == "Text (Russian)"
+        assert FundingEntryForm().fields["note_en"].label == "Note (English)"
+        assert edition_name("ru") == "Russian edition"
