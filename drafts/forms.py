@@ -262,13 +262,20 @@ class AdoptionForm(forms.Form):
         label=_("Abstentions"), required=False, min_value=0, max_value=999
     )
     final_symbol = forms.CharField(label=_("Final symbol"), max_length=60)
-    title_ru = forms.CharField(label=_("Title of the adopted text (Russian)"), max_length=400)
-    title_en = forms.CharField(label=_("Title of the adopted text (English)"), max_length=400)
     statement_deadline = deadline_field(_("Statements of delegations accepted until"))
 
     def __init__(self, *args, document, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = document.summit.meetings.all()
+        titles = {
+            build_localized_fieldname("title", code): forms.CharField(
+                label=gettext("Title of the adopted text (%(language)s)")
+                % {"language": language_label(code)},
+                max_length=400,
+            )
+            for code in language_codes()
+        }
+        self.fields = _fields_after(self.fields, "final_symbol", titles)
 
 
 class StatementForm(forms.Form):

@@ -173,3 +173,13 @@ def test_labels_read_as_before_in_russian():
         assert ParagraphAddForm().fields["text_ru"].label == "Text (Russian)"
         assert FundingEntryForm().fields["note_en"].label == "Note (English)"
         assert edition_name("ru") == "Russian edition"
+
+
+def test_the_adoption_form_asks_the_title_in_every_language(draft_revision):
+    from drafts.forms import AdoptionForm
+
+    with translation.override("ru"):
+        form = AdoptionForm(document=draft_revision.document)
+    names = list(form.fields)
+    assert names[names.index("final_symbol") + 1 :][:2] == ["title_ru", "title_en"]
+    assert form.fields["title_ru"].label == "Название принятого текста (на русском)"
