@@ -276,6 +276,12 @@ class AdoptionForm(forms.Form):
             for code in language_codes()
         }
         self.fields = _fields_after(self.fields, "final_symbol", titles)
+        self.title_names = list(titles)
+
+    @property
+    def titles(self) -> list[forms.BoundField]:
+        """The final title in every language, for the template to draw one by one."""
+        return [self[name] for name in self.title_names]
 
 
 class StatementForm(forms.Form):
