@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,10 +29,6 @@ class EmailUserManager(UserManager):
 
 
 class User(AbstractUser):
-    class Language(models.TextChoices):
-        RU = "ru", _("Russian")
-        EN = "en", _("English")
-
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
     is_secretariat = models.BooleanField(
@@ -40,7 +37,10 @@ class User(AbstractUser):
         help_text=_("Members of the summit secretariat edit drafts and answer comments."),
     )
     language = models.CharField(
-        _("interface language"), max_length=2, choices=Language.choices, default=Language.RU
+        _("interface language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
     )
 
     # When the person last opened their dashboard: answers after it are "new".

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from portal.languages import localized_names
+
 from .models import Delegation, Invitation, Membership
 
 
@@ -14,8 +16,9 @@ class MembershipInline(admin.TabularInline):
 class DelegationAdmin(TranslationAdmin):
     list_display = ["name", "acronym", "kind", "iso_code", "sort_order"]
     list_filter = ["kind"]
-    search_fields = ["name_ru", "name_en", "acronym"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    search_fields = [*localized_names("name"), "acronym"]
+    # In MODELTRANSLATION_PREPOPULATE_LANGUAGE.
+    prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
 
 

@@ -115,7 +115,7 @@ class Invitation(models.Model):
         _("language of the invitation"),
         max_length=2,
         choices=settings.LANGUAGES,
-        default="ru",
+        default=settings.LANGUAGE_CODE,
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(

@@ -3,10 +3,13 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from delegations.models import Delegation
 from portal.ids import parse_id
+from portal.languages import language_codes, language_label
 
 from .models import (
     COMMENT_MAX_LENGTH,
@@ -85,20 +88,43 @@ class HideForm(forms.Form):
     reason = forms.CharField(label=_("Reason for hiding"), max_length=300)
 
 
+def language_text_fields(field: str, label: str, max_length: int) -> dict[str, forms.CharField]:
+    """`<field>_<language>` for every language of the settings, each labelled with its
+    language (`label` holds "%(language)s") and marked with its `lang` for spell checkers and
+    screen readers. Forms build them when they are made, so the settings of the moment count."""
+    return {
+        build_localized_fieldname(field, code): forms.CharField(
+            label=gettext(label) % {"language": language_label(code)},
+            required=False,
+            max_length=max_length,
+            widget=forms.Textarea(attrs={"rows": 4, "lang": code}),
+        )
+        for code in language_codes()
+    }
+
+
+def _fields_after(fields: dict, name: str | None, added: dict) -> dict:
+    """`fields` with `added` after the field `name` (first when None)."""
+    if name is None:
+        return {**added, **fields}
+    ordered = {}
+    for key, value in fields.items():
+        ordered[key] = value
+        if key == name:
+            ordered.update(added)
+    return ordered
+
+
 class ParagraphForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Paragraph.Kind.choices, initial="operative")
-    text_ru = forms.CharField(
-        label=_("Text (Russian)"),
-        required=False,
-        max_length=PARAGRAPH_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4, "lang": "ru"}),
-    )
-    text_en = forms.CharField(
-        label=_("Text (English)"),
-        required=False,
-        max_length=PARAGRAPH_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4, "lang": "en"}),
-    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = _fields_after(
+            self.fields,
+            "kind",
+            language_text_fields("text", gettext_noop("Text (%(language)s)"), PARAGRAPH_MAX_LENGTH),
+        )
 
 
 class ParagraphAddForm(ParagraphForm):
@@ -119,24 +145,21 @@ class ParagraphEditForm(ParagraphForm):
 
 
 class PublishForm(forms.Form):
-    summary_ru = forms.CharField(
-        label=_("Change summary (Russian)"),
-        required=False,
-        max_length=COMMENT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4, "lang": "ru"}),
-    )
-    summary_en = forms.CharField(
-        label=_("Change summary (English)"),
-        required=False,
-        max_length=COMMENT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4, "lang": "en"}),
-    )
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = _fields_after(
+            self.fields,
+            None,
+            language_text_fields(
+                "summary", gettext_noop("Change summary (%(language)s)"), COMMENT_MAX_LENGTH
+            ),
+        )
 
     def clean(self):
         data = super().clean()
-        if (
-            not (data.get("summary_ru") or "").strip()
-            and not (data.get("summary_en") or "").strip()
+        if not any(
+            (data.get(build_localized_fieldname("summary", code)) or "").strip()
+            for code in language_codes()
         ):
             raise ValidationError(_("Summarise the changes in at least one language."))
         return data
@@ -239,13 +262,26 @@ class AdoptionForm(forms.Form):
         label=_("Abstentions"), required=False, min_value=0, max_value=999
     )
     final_symbol = forms.CharField(label=_("Final symbol"), max_length=60)
-    title_ru = forms.CharField(label=_("Title of the adopted text (Russian)"), max_length=400)
-    title_en = forms.CharField(label=_("Title of the adopted text (English)"), max_length=400)
     statement_deadline = deadline_field(_("Statements of delegations accepted until"))
 
     def __init__(self, *args, document, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = document.summit.meetings.all()
+        titles = {
+            build_localized_fieldname("title", code): forms.CharField(
+                label=gettext("Title of the adopted text (%(language)s)")
+                % {"language": language_label(code)},
+                max_length=400,
+            )
+            for code in language_codes()
+        }
+        self.fields = _fields_after(self.fields, "final_symbol", titles)
+        self.title_names = list(titles)
+
+    @property
+    def titles(self) -> list[forms.BoundField]:
+        """The final title in every language, for the template to draw one by one."""
+        return [self[name] for name in self.title_names]
 
 
 class StatementForm(forms.Form):

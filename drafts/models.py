@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.languages import localized_names
 from portal.text import length_limits
 
 COMMENT_MAX_LENGTH = 5000
@@ -90,7 +91,7 @@ class OutcomeDocument(models.Model):
     objects = OutcomeDocumentQuerySet.as_manager()
     # The history follows the document's state; its title (and modeltranslation's copies of
     # it, which the history could not store) is not part of it.
-    history = HistoricalRecords(excluded_fields=["updated_at", "title", "title_ru", "title_en"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "title", *localized_names("title")])
 
     class Meta:
         ordering = ["kind", "symbol"]
@@ -157,7 +158,7 @@ class Revision(models.Model):
         related_name="+",
     )
     history = HistoricalRecords(
-        excluded_fields=["notified_at", "notify_error", "summary", "summary_ru", "summary_en"]
+        excluded_fields=["notified_at", "notify_error", "summary", *localized_names("summary")]
     )
     # Set once the delegates have been told; makes the notification task idempotent.
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -402,7 +403,7 @@ class Comment(models.Model):
     # The language the author wrote in: an amendment is compared with the paragraph's text
     # in that language, whatever the reader's interface language.
     language = models.CharField(
-        _("language"), max_length=2, choices=settings.LANGUAGES, default="ru"
+        _("language"), max_length=2, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     # The lines cited, as numbered in one language edition (each edition breaks its own
     # lines, so "l. 23" means nothing without the edition): set together or not at all.
@@ -589,7 +590,7 @@ class Adoption(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
     # Set once the delegations have been told; makes the notification task idempotent.
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["notified_at", "title", "title_ru", "title_en"])
+    history = HistoricalRecords(excluded_fields=["notified_at", "title", *localized_names("title")])
 
     class Meta:
         verbose_name = _("adoption")
@@ -644,7 +645,7 @@ class Statement(models.Model):
     paragraph_keys = models.JSONField(_("paragraphs"), default=list, blank=True)
     text = models.TextField(_("text"), max_length=STATEMENT_MAX_LENGTH, blank=True)
     language = models.CharField(
-        _("language"), max_length=2, choices=settings.LANGUAGES, default="ru"
+        _("language"), max_length=2, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

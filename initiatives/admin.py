@@ -24,7 +24,7 @@ class FundingInline(admin.TabularInline):
 @admin.register(Initiative)
 class InitiativeAdmin(TranslationAdmin):
     list_display = ["title", "status", "lead_delegation"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    prepopulated_fields = {"slug": ["title"]}  # in MODELTRANSLATION_PREPOPULATE_LANGUAGE
     filter_horizontal = ["partners", "tags"]
     inlines = [SectionInline, FundingInline]
 

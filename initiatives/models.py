@@ -110,8 +110,9 @@ class Section(models.Model):
 class SectionVersion(models.Model):
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
-    body_ru = models.TextField(blank=True, max_length=SECTION_MAX_LENGTH)
-    body_en = models.TextField(blank=True, max_length=SECTION_MAX_LENGTH)
+    # In every language (translation.py); `body` itself stays empty, as modeltranslation
+    # keeps the untranslated column.
+    body = models.TextField(blank=True, max_length=SECTION_MAX_LENGTH)
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
@@ -121,7 +122,7 @@ class SectionVersion(models.Model):
         ordering = ["section", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["section", "number"], name="unique_section_version"),
-            *length_limits("section_version", SECTION_MAX_LENGTH, "body_ru", "body_en"),
+            *length_limits("section_version", SECTION_MAX_LENGTH, "body*"),
         ]
 
     def __str__(self):

@@ -4,35 +4,35 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from portal.concurrency import locked_at_version
+from portal.languages import localized_names
 
 from .models import SECTION_MAX_LENGTH, FundingEntry, Initiative, Section, SectionVersion
 
 
 @transaction.atomic
-def section_update(
-    *, section: Section, user: User, body_ru: str, body_en: str, version: int
-) -> Section:
+def section_update(*, section: Section, user: User, version: int, **bodies: str) -> Section:
     """Save a new text of a section and keep the previous one in its history.
 
-    `version` is the version the editor started from: if somebody saved in between,
-    nothing is written and EditConflict carries the current text.
+    `bodies` are the text in each language, by column (`body_ru=…`, `body_en=…`); a
+    language left out is saved empty. `version` is the version the editor started from: if
+    somebody saved in between, nothing is written and EditConflict carries the current text.
     """
-    for field, text in (("body_ru", body_ru), ("body_en", body_en)):
+    columns = localized_names("body")
+    unknown = set(bodies) - set(columns)
+    if unknown:
+        raise TypeError(f"section_update() got unexpected keyword arguments {sorted(unknown)}")
+    bodies = {column: bodies.get(column) or "" for column in columns}
+    for column, text in bodies.items():
         if len(text) > SECTION_MAX_LENGTH:
             raise ValidationError(
-                {field: _("At most %(max)d characters, please.") % {"max": SECTION_MAX_LENGTH}}
+                {column: _("At most %(max)d characters, please.") % {"max": SECTION_MAX_LENGTH}}
             )
     section = locked_at_version(Section.objects, pk=section.pk, version=version)
-    section.body_ru, section.body_en = body_ru, body_en
+    for column, text in bodies.items():
+        setattr(section, column, text)
     section.version += 1
-    section.save(update_fields=["body_ru", "body_en", "version", "updated_at"])
-    SectionVersion.objects.create(
-        section=section,
-        number=section.version,
-        body_ru=body_ru,
-        body_en=body_en,
-        edited_by=user,
-    )
+    section.save(update_fields=[*columns, "version", "updated_at"])
+    SectionVersion.objects.create(section=section, number=section.version, edited_by=user, **bodies)
     Initiative.objects.filter(pk=section.initiative_id).update(updated_at=section.updated_at)
     return section
 

@@ -1,6 +1,15 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import FundingEntry, Indicator, Initiative, Outcome, Output, Section, Tag
+from .models import (
+    FundingEntry,
+    Indicator,
+    Initiative,
+    Outcome,
+    Output,
+    Section,
+    SectionVersion,
+    Tag,
+)
 
 
 @register(Tag)
@@ -15,6 +24,11 @@ class InitiativeTranslation(TranslationOptions):
 
 @register(Section)
 class SectionTranslation(TranslationOptions):
+    fields = ["body"]
+
+
+@register(SectionVersion)
+class SectionVersionTranslation(TranslationOptions):
     fields = ["body"]
 
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import secretariat_required
 from portal.concurrency import versioned_edit
 from portal.diff import word_diff
+from portal.languages import localized_names, translations
 
 from .forms import FundingEntryForm, IndicatorForm, OutcomeForm, OutputForm, SectionForm
 from .models import FundingEntry, Indicator, Initiative, Section
@@ -62,8 +63,7 @@ def section_edit(request, slug, kind):
         request,
         form_class=SectionForm,
         initial={
-            "body_ru": section.body_ru,
-            "body_en": section.body_en,
+            **{column: getattr(section, column) for column in localized_names("body")},
             "version": section.version,
         },
         save=save,
@@ -94,8 +94,13 @@ def section_history(request, slug, kind):
         compare = {
             "old": old,
             "new": new,
-            "ru": word_diff(old.body_ru, new.body_ru),
-            "en": word_diff(old.body_en, new.body_en),
+            # (the language as a label names it, the word diff), language by language
+            "diffs": [
+                (language, word_diff(old_text, new_text))
+                for (_code, language, old_text), (_, _, new_text) in zip(
+                    translations(old, "body"), translations(new, "body"), strict=True
+                )
+            ],
         }
     return render(
         request,

@@ -436,7 +436,14 @@ class TextSearchFilter(filters.BaseFilterBackend):
         ]
 
 
+# PostgreSQL's text search configuration (its stemming) for the languages it has one for:
+# what PostgreSQL knows, not the portal's list of languages (settings.LANGUAGES). A language
+# without one here (kk, ky, tg, uz, tk have none in PostgreSQL) is searched with "simple".
 LANGUAGE_CONFIGS = {"ru": "russian", "en": "english"}
+
+
+def search_configuration(language: str) -> str:
+    return LANGUAGE_CONFIGS.get(language, "simple")
 
 
 def text_match(queryset, fields: list[str], q: str):
@@ -448,7 +455,7 @@ def text_match(queryset, fields: list[str], q: str):
 
         vector = query = None
         for field in fields:
-            config = LANGUAGE_CONFIGS.get(field.rsplit("_", 1)[-1], "simple")
+            config = search_configuration(field.rsplit("_", 1)[-1])
             part = SearchVector(field, config=config)
             vector = part if vector is None else vector + part
             lang_query = SearchQuery(q, config=config, search_type="websearch")

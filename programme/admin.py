@@ -18,5 +18,5 @@ class AgendaItemInline(TranslationTabularInline):
 class MeetingAdmin(TranslationAdmin):
     list_display = ["title", "kind", "place", "start_date", "end_date"]
     list_filter = ["kind", "summit"]
-    prepopulated_fields = {"slug": ["title_en"]}
+    prepopulated_fields = {"slug": ["title"]}  # in MODELTRANSLATION_PREPOPULATE_LANGUAGE
     inlines = [AgendaItemInline]

@@ -12,6 +12,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -164,10 +165,26 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = False
 SESSION_COOKIE_SAMESITE = "Lax"
 
+# The content languages too: every translated field, form and search configuration follows
+# this list. Adding a language is this list (and LANGUAGE_LABEL_NAMES), a catalogue in
+# locale/, and the migrations modeltranslation then asks for.
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
-MODELTRANSLATION_DEFAULT_LANGUAGE = "ru"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("ru", "en")
+# A language as a form label names it: "Text (Russian)", which Russian declines ("Текст (на
+# русском языке)"), so the label's name has a context of its own. A language left out here
+# is named as in LANGUAGES.
+LANGUAGE_LABEL_NAMES = {
+    "ru": pgettext_lazy("language in a label", "Russian"),
+    "en": pgettext_lazy("language in a label", "English"),
+}
+# A text's edition in a language, as the PDF and reader pages name it; a language left out
+# here is named "<language> edition".
+LANGUAGE_EDITION_NAMES = {"ru": _("Russian edition"), "en": _("English edition")}
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+# An empty translation shows the first language that has one, in the order of LANGUAGES.
+MODELTRANSLATION_FALLBACK_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+# Slugs are made from the English title (Latin letters).
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True

@@ -5,6 +5,7 @@ from rest_framework import viewsets
 
 from delegations.models import Delegation, Membership
 from portal.api import LANG_PARAMETER, FilterSet, PublicReadMixin
+from portal.languages import localized_names
 
 from .serializers import DelegationSerializer
 
@@ -48,7 +49,7 @@ class DelegationViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = DelegationSerializer
     filterset_class = DelegationFilter
     ordering_fields = ["sort_order", "name", "kind"]
-    search_text_fields = ["name_ru", "name_en", "acronym_ru", "acronym_en"]
+    search_text_fields = localized_names("name", "acronym")
 
     def show_members(self) -> bool:
         return self.request.user.has_perm("delegations.view_member_names")

@@ -52,6 +52,7 @@ from portal.api import (
     pass_through_renderer,
     text_match,
 )
+from portal.languages import localized_names
 
 from .schema import (
     COMMENT_EXAMPLE,
@@ -110,7 +111,7 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilter
     ordering_fields = ["kind", "symbol", "updated_at"]
-    search_text_fields = ["title_ru", "title_en"]
+    search_text_fields = localized_names("title")
 
     def get_queryset(self):
         return documents_readable_by(self.request.user)
@@ -225,7 +226,7 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
 
     def search_extra(self, q):
         paragraphs = Paragraph.objects.filter(revision__in=revisions_readable_by(self.request.user))
-        matching = text_match(paragraphs, ["text_ru", "text_en"], q)
+        matching = text_match(paragraphs, localized_names("text"), q)
         return Q(pk__in=matching.values("revision__document_id"))
 
     def handle_exception(self, exc):

@@ -1,11 +1,15 @@
 """The secretariat's draft editor: paragraphs added, edited, deleted and moved, with optimistic locking."""
 
+from collections.abc import Mapping
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from accounts.models import User
 from portal.concurrency import locked_at_version
+from portal.languages import language_codes
 
 from ..models import (
     PARAGRAPH_MAX_LENGTH,
@@ -15,20 +19,61 @@ from ..models import (
 )
 
 
-def clean_paragraph_texts(text_ru: str | None, text_en: str | None) -> tuple[str, str]:
-    """Paragraph text is plain text in both languages (templates escape it); one language
-    may wait for the translators, but a paragraph with no text at all is a mistake."""
-    texts = []
-    for field, text in (("text_ru", text_ru), ("text_en", text_en)):
-        text = " ".join((text or "").split())  # a paragraph is one block: no stray line breaks
+def clean_paragraph_texts(*texts) -> dict[str, str] | tuple[str, ...]:
+    """Paragraph text is plain text in every language (templates escape it); a language may
+    wait for the translators, but a paragraph with no text at all is a mistake.
+
+    Takes a mapping language → text and answers one, every language of the settings in it
+    (a language left out is empty). The positional form, texts in the order of
+    settings.LANGUAGES answered as a tuple, is for drafts/services/akn.py until it passes
+    its mapping."""
+    if len(texts) == 1 and isinstance(texts[0], Mapping):
+        return _paragraph_texts_clean(texts[0])
+    return tuple(_paragraph_texts_clean(dict(zip(language_codes(), texts, strict=True))).values())
+
+
+def _paragraph_texts_clean(texts: Mapping[str, str | None]) -> dict[str, str]:
+    languages = language_codes()
+    unknown = set(texts) - set(languages)
+    if unknown:
+        raise ValueError(f"Not languages of the settings: {sorted(unknown)}")
+    cleaned = {}
+    for language in languages:
+        # a paragraph is one block: no stray line breaks
+        text = " ".join((texts.get(language) or "").split())
         if len(text) > PARAGRAPH_MAX_LENGTH:
             raise ValidationError(
-                {field: _("At most %(max)d characters, please.") % {"max": PARAGRAPH_MAX_LENGTH}}
+                {
+                    build_localized_fieldname("text", language): _(
+                        "At most %(max)d characters, please."
+                    )
+                    % {"max": PARAGRAPH_MAX_LENGTH}
+                }
             )
-        texts.append(text)
-    if not any(texts):
-        raise ValidationError({"text_ru": _("Write the paragraph in at least one language.")})
-    return texts[0], texts[1]
+        cleaned[language] = text
+    if not any(cleaned.values()):
+        raise ValidationError(
+            {
+                build_localized_fieldname("text", languages[0]): _(
+                    "Write the paragraph in at least one language."
+                )
+            }
+        )
+    return cleaned
+
+
+def _texts_by_language(texts: dict[str, str]) -> dict[str, str]:
+    """The `text_<language>` keyword arguments of a service, by language."""
+    by_language = {}
+    for language in language_codes():
+        by_language[language] = texts.pop(build_localized_fieldname("text", language), "")
+    if texts:
+        raise TypeError(f"unexpected keyword arguments {sorted(texts)}")
+    return by_language
+
+
+def _texts_as_columns(texts: Mapping[str, str]) -> dict[str, str]:
+    return {build_localized_fieldname("text", language): text for language, text in texts.items()}
 
 
 def _draft_for_update(revision: Revision) -> Revision:
@@ -58,25 +103,24 @@ def paragraph_add(
     revision: Revision,
     user: User,
     kind: str,
-    text_ru: str = "",
-    text_en: str = "",
     after: Paragraph | None = None,
+    **texts: str,
 ) -> Paragraph:
-    """Add a paragraph after `after`, or at the end of the draft."""
+    """Add a paragraph after `after`, or at the end of the draft; `texts` are its text in
+    each language by column (`text_ru=…`, `text_en=…`)."""
     _check_editor(user, revision)
     revision = _draft_for_update(revision)
     if kind not in Paragraph.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of paragraph.")})
     if after is not None and after.revision_id != revision.pk:
         raise ValidationError({"after": _("This paragraph is not part of this draft.")})
-    text_ru, text_en = clean_paragraph_texts(text_ru, text_en)
+    cleaned = clean_paragraph_texts(_texts_by_language(texts))
     ordered = list(revision.paragraphs.order_by("position", "id"))
     paragraph = Paragraph.objects.create(
         revision=revision,
         position=len(ordered) + 1,
         kind=kind,
-        text_ru=text_ru,
-        text_en=text_en,
+        **_texts_as_columns(cleaned),
     )
     index = len(ordered)
     if after is not None:
@@ -93,13 +137,14 @@ def paragraph_update(
     user: User,
     version: int,
     kind: str,
-    text_ru: str = "",
-    text_en: str = "",
     negotiation: str | None = None,
     bracketed_by=None,
+    **texts: str,
 ) -> Paragraph:
-    """Save an edit made on the paragraph as it was at `version`. If somebody saved it in
-    the meantime, EditConflict carries their text and nothing is written."""
+    """Save an edit made on the paragraph as it was at `version` (`texts` as for
+    paragraph_add). If somebody saved it in the meantime, EditConflict carries their text
+    and nothing is written."""
+    by_language = _texts_by_language(texts)
     _check_editor(user, paragraph.revision)
     current = locked_at_version(
         Paragraph.objects.select_related("revision"), pk=paragraph.pk, version=version
@@ -108,7 +153,7 @@ def paragraph_update(
         raise RevisionFrozen(current.revision)
     if kind not in Paragraph.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of paragraph.")})
-    text_ru, text_en = clean_paragraph_texts(text_ru, text_en)
+    cleaned = clean_paragraph_texts(by_language)
     if negotiation is not None:
         if negotiation not in Paragraph.Negotiation.values:
             raise ValidationError({"negotiation": _("Unknown negotiation status.")})
@@ -121,8 +166,8 @@ def paragraph_update(
             bracketed_by if negotiation == Paragraph.Negotiation.BRACKETED else None
         )
     current.kind = kind
-    current.text_ru = text_ru
-    current.text_en = text_en
+    for column, text in _texts_as_columns(cleaned).items():
+        setattr(current, column, text)
     current.version += 1
     current.save()
     return current

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from accounts.models import User
+from portal.languages import localized_names
 
 from ..editions import editions_for
 from ..models import (
@@ -28,9 +29,8 @@ def revision_publish(
     *,
     revision: Revision,
     user: User,
-    summary_ru: str = "",
-    summary_en: str = "",
     base_url: str = "",
+    **summaries: str,
 ) -> Revision:
     """Freeze the draft as the next published revision, typeset it in every language (its
     editions), and open a new draft as its copy.
@@ -38,24 +38,31 @@ def revision_publish(
     The copy keeps every paragraph's key, so comments and diffs follow a paragraph
     from one revision to the next. The delegates are told by e-mail once the
     transaction has committed (`base_url` makes the links in the e-mail absolute).
+    `summaries` are the change summary in each language, by column (`summary_en=…`).
     """
+    summary_columns = localized_names("summary")
+    unknown = set(summaries) - set(summary_columns)
+    if unknown:
+        raise TypeError(f"revision_publish() got unexpected keyword arguments {sorted(unknown)}")
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     if revision.is_published:
         raise RevisionFrozen(revision)
     revision.state = Revision.State.PUBLISHED
     revision.published_at = timezone.now()
     revision.published_by = user
-    revision.summary_ru, revision.summary_en = summary_ru, summary_en
+    for column in summary_columns:
+        setattr(revision, column, summaries.get(column, ""))
     # An UPDATE, not save() (which refuses to touch a published revision), with its entry in
     # the document's history.
     bulk_update_with_history(
         [revision],
         Revision,
-        ["state", "published_at", "published_by", "summary_ru", "summary_en"],
+        ["state", "published_at", "published_by", *summary_columns],
         default_user=user,
     )
     revision.refresh_from_db()
     Edition.objects.bulk_create(editions_for(revision))
+    text_columns = localized_names("text")
     next_draft = Revision.objects.create(document=revision.document, number=revision.number + 1)
     Paragraph.objects.bulk_create(
         Paragraph(
@@ -63,8 +70,7 @@ def revision_publish(
             key=paragraph.key,
             position=paragraph.position,
             kind=paragraph.kind,
-            text_ru=paragraph.text_ru,
-            text_en=paragraph.text_en,
+            **{column: getattr(paragraph, column) for column in text_columns},
             negotiation=paragraph.negotiation,
             bracketed_by_id=paragraph.bracketed_by_id,
         )

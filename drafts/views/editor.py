@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import secretariat_required
 from portal.concurrency import EditConflict, add_service_errors, versioned_edit
 from portal.ids import parse_id
+from portal.languages import localized_names
 
 from .. import services
 from ..access import revision_readable
@@ -93,9 +94,8 @@ def paragraph_add(request, slug):
                 revision=draft,
                 user=request.user,
                 kind=form.cleaned_data["kind"],
-                text_ru=form.cleaned_data["text_ru"],
-                text_en=form.cleaned_data["text_en"],
                 after=after,
+                **{column: form.cleaned_data[column] for column in localized_names("text")},
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -133,8 +133,7 @@ def paragraph_edit(request, slug, key):
         initial={
             "version": paragraph.version,
             "kind": paragraph.kind,
-            "text_ru": paragraph.text_ru,
-            "text_en": paragraph.text_en,
+            **{column: getattr(paragraph, column) for column in localized_names("text")},
             "negotiation": paragraph.negotiation,
             "bracketed_by": paragraph.bracketed_by,
         },
@@ -195,9 +194,8 @@ def revision_publish(request, slug):
         services.revision_publish(
             revision=draft,
             user=request.user,
-            summary_ru=form.cleaned_data["summary_ru"].strip(),
-            summary_en=form.cleaned_data["summary_en"].strip(),
             base_url=request.build_absolute_uri("/"),
+            **{column: form.cleaned_data[column].strip() for column in localized_names("summary")},
         )
         messages.success(
             request,

@@ -7,6 +7,7 @@ from rest_framework import viewsets
 from initiatives.models import Initiative
 from initiatives.selectors import initiative_detail_queryset
 from portal.api import LANG_PARAMETER, FilterSet, PublicReadMixin, asks_for_whole_list
+from portal.languages import localized_names
 from portal.prepared import PreparedValues
 
 from .serializers import (
@@ -125,7 +126,7 @@ class InitiativeViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"[-\w]+"
     filterset_class = InitiativeFilter
     ordering_fields = ["position", "title", "status", "updated_at"]
-    search_text_fields = ["title_ru", "title_en", "summary_ru", "summary_en"]
+    search_text_fields = localized_names("title", "summary")
 
     def get_queryset(self):
         if self.action == "retrieve":

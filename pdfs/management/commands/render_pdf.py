@@ -1,6 +1,7 @@
 import shutil
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from drafts.models import Revision
@@ -19,7 +20,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("symbol", help="document symbol, e.g. RES-2026/DECL/DRAFT")
         parser.add_argument("--revision", type=int, required=True, help="revision number")
-        parser.add_argument("--lang", default="ru", choices=documents.available_languages())
+        parser.add_argument(
+            "--lang", default=settings.LANGUAGE_CODE, choices=documents.available_languages()
+        )
         parser.add_argument("-o", "--output", required=True, help="file to write the PDF to")
 
     def handle(self, *args, symbol, revision, lang, output, **options):
