@@ -10,10 +10,14 @@ class PdfsConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: they load models, which an AppConfig module must not.
         from drafts.compilation import compilation_format_register
+        from portal.hooks import hook_register
 
         from . import permissions  # noqa: F401  (registers the rules)
         from .compilation import compilation_pdf
+        from .templatetags.pdf_tags import pdf_block_html
 
         # The compilation as a PDF table, beside drafts' CSV and XLSX, on the page and in the
         # API (rendered in the request: why, in pdfs/compilation.py).
         compilation_format_register("pdf", "application/pdf", compilation_pdf)
+        # The PDF block of a revision on the pages of the apps below (the adopted text).
+        hook_register("revision.actions")(pdf_block_html)

@@ -27,6 +27,9 @@ urlpatterns += i18n_patterns(
     path("delegations/", include("delegations.urls")),
     # After delegations.urls, whose fixed routes (invitations/…) must win over a slug.
     path("delegations/<slug:slug>/", views.delegation_detail, name="delegation_detail"),
+    # Before drafts.urls: a document's adoption pages (adopt/, adopted/, history/…) are
+    # adoption's, and drafts.urls ends in routes that would take any slug.
+    path("documents/", include("adoption.urls")),
     path("documents/", include("drafts.urls")),
     path("accounts/", include("accounts.urls")),
     path("pdf/", include("pdfs.urls")),

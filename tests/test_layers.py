@@ -1,7 +1,7 @@
 """The house keeps its layers: every import points down, and no two modules import each other.
 
-    portal, typesetting  <  accounts  <  delegations  <  initiatives  <  drafts  <  pdfs
-        <  summit, demo
+    portal, typesetting  <  accounts  <  delegations  <  initiatives  <  drafts  <  adoption
+        <  akn, pdfs  <  summit, demo
 
 `portal` and `typesetting` are the bottom layer and import no app; an app imports only the
 layers below it (drafts may use initiatives, never the reverse). Where another app must
@@ -23,7 +23,8 @@ LAYERS = [
     {"delegations"},
     {"initiatives"},
     {"drafts"},
-    {"pdfs"},
+    {"adoption"},
+    {"akn", "pdfs"},
     {"summit", "demo"},
 ]
 LEVEL = {app: level for level, apps in enumerate(LAYERS) for app in apps}

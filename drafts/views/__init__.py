@@ -1,12 +1,5 @@
 """The drafting's screens, one module per screen; urls.py reaches them all from here."""
 
-from .adoption import (  # noqa: F401
-    document_adopt,
-    document_adopted,
-    document_history_view,
-    sponsorship_set,
-    statement_edit,
-)
 from .comments import (  # noqa: F401
     comment_create,
     comment_detail,

@@ -1,6 +1,7 @@
 import re
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from pdfs.selectors import pdf_block_entries
@@ -27,3 +28,8 @@ def pdf_block(context, revision):
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }
+
+
+def pdf_block_html(context, revision) -> str:
+    """The same block, for the `revision.actions` hook slot (portal/hooks.py)."""
+    return render_to_string("pdf/_block.html", pdf_block(context, revision))
