@@ -205,11 +205,3 @@ class BulkStatusForm(forms.Form):
         if not self.ids or None in self.ids or len(self.ids) > 200:
             raise forms.ValidationError(_("Choose up to 200 comments."))
         return super().clean()
-
-
-class AknImportForm(forms.Form):
-    ru = forms.FileField(label=_("Russian edition (AKN XML)"), required=False)
-    en = forms.FileField(label=_("English edition (AKN XML)"), required=False)
-    replace_edits = forms.BooleanField(
-        label=_("Replace the edits made in the current draft"), required=False
-    )

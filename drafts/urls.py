@@ -19,7 +19,6 @@ urlpatterns = [
     path("<slug:slug>/draft/start/", views.draft_start, name="draft_start"),
     path("<slug:slug>/draft/add/", views.paragraph_add, name="paragraph_add"),
     path("<slug:slug>/draft/publish/", views.revision_publish, name="revision_publish"),
-    path("<slug:slug>/draft/import/", views.draft_import, name="draft_import"),
     path("<slug:slug>/draft/p/<str:key>/", views.paragraph_edit, name="paragraph_edit"),
     path("<slug:slug>/draft/p/<str:key>/delete/", views.paragraph_delete, name="paragraph_delete"),
     path("<slug:slug>/draft/p/<str:key>/move/", views.paragraph_move, name="paragraph_move"),
@@ -45,11 +44,6 @@ urlpatterns = [
         "<slug:slug>/rev/<id:number>/p/<str:key>/position/",
         views.position_record,
         name="position_record",
-    ),
-    path(
-        "<slug:slug>/rev/<id:number>/akn/<str:language>/",
-        views.revision_akn_download,
-        name="revision_akn",
     ),
     path(
         "<slug:slug>/rev/<id:number>/compilation.<str:fmt>",

@@ -28,8 +28,9 @@ urlpatterns += i18n_patterns(
     # After delegations.urls, whose fixed routes (invitations/…) must win over a slug.
     path("delegations/<slug:slug>/", views.delegation_detail, name="delegation_detail"),
     # Before drafts.urls: a document's adoption pages (adopt/, adopted/, history/…) are
-    # adoption's, and drafts.urls ends in routes that would take any slug.
+    # adoption's, its Akoma Ntoso pages akn's; drafts.urls has routes that take any slug.
     path("documents/", include("adoption.urls")),
+    path("documents/", include("akn.urls")),
     path("documents/", include("drafts.urls")),
     path("accounts/", include("accounts.urls")),
     path("pdf/", include("pdfs.urls")),

@@ -299,15 +299,3 @@ class CommentResponseSerializer(serializers.Serializer):
     response = StrictCharField(
         allow_blank=True, required=False, default="", max_length=COMMENT_MAX_LENGTH
     )
-
-
-class AknQuerySerializer(serializers.Serializer):
-    lang = serializers.ChoiceField(choices=["ru", "en"], help_text="Language edition")
-
-
-class AknImportSerializer(serializers.Serializer):
-    ru = serializers.FileField(required=False, help_text="The Russian edition (AKN XML)")
-    en = serializers.FileField(required=False, help_text="The English edition (AKN XML)")
-    replace_edits = serializers.BooleanField(
-        default=False, help_text="Replace the edits made in the draft since it was started"
-    )

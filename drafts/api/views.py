@@ -10,13 +10,12 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import exceptions, mixins, parsers, permissions, renderers, status, viewsets
+from rest_framework import exceptions, mixins, permissions, renderers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from drafts import editions
 from drafts.access import may_read_revision, readable, revision_readable
-from drafts.akn import LANGUAGE_CODES, MAX_BYTES, akn_response
 from drafts.compilation import COMPILATION_FORMATS, compilation_response
 from drafts.models import Comment, OutcomeDocument, Paragraph
 from drafts.selectors import (
@@ -32,7 +31,6 @@ from drafts.services import (
     comment_answer,
     comment_create,
     comment_edit,
-    draft_import_akn,
 )
 from portal.api import (
     LANG_PARAMETER,
@@ -57,8 +55,6 @@ from .schema import (
     REVISION_NUMBER,
 )
 from .serializers import (
-    AknImportSerializer,
-    AknQuerySerializer,
     CommentCreateSerializer,
     CommentEditSerializer,
     CommentResponseSerializer,
@@ -229,77 +225,6 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         revision = self._revision(number)
         check_rule(request, "drafts.view_compilation", revision)
         return compilation_response(revision, request.accepted_renderer.format)
-
-    @extend_schema(
-        summary="A revision as Akoma Ntoso XML (one language edition)",
-        description="AKN 3.0 in the UN's conventions (AKN4UN): a `statement`, FRBR metadata, "
-        "eIds that follow a paragraph across revisions. Whoever may read the revision may "
-        "download it; the draft is the secretariat's (404 for anyone else).",
-        parameters=[
-            NUMBER,
-            OpenApiParameter(
-                "lang", str, enum=list(LANGUAGE_CODES), required=True, description="Edition"
-            ),
-        ],
-        responses={
-            (200, "application/akn+xml"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="The AKN XML file"
-            ),
-            (404, "application/json"): ERRORS[404],
-        },
-    )
-    @action(
-        detail=True,
-        url_path=r"revisions/(?P<number>[0-9]{1,9})/akn",
-        filter_backends=[],
-        renderer_classes=[
-            pass_through_renderer("akn", "application/akn+xml"),
-            renderers.JSONRenderer,
-        ],
-    )
-    def akn(self, request, pk=None, number=None):
-        query = AknQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        return akn_response(self._revision(number), query.validated_data["lang"])
-
-    @extend_schema(
-        summary="Start the draft from Akoma Ntoso files (secretariat)",
-        description="Multipart: `ru` and/or `en`, each an AKN 3.0 `statement` file (at most 2 "
-        "MB); `replace_edits` must be true when the draft has been edited since it was "
-        "started. A file that is not XML, declares a DOCTYPE, fails the AKN schema or is "
-        "not a statement is refused (400) and nothing changes.",
-        request={"multipart/form-data": AknImportSerializer},
-        responses={201: RevisionSerializer, **ERRORS},
-    )
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path="draft/akn",
-        filter_backends=[],
-        parser_classes=[parsers.MultiPartParser],
-        permission_classes=[permissions.IsAuthenticated],
-    )
-    def akn_import(self, request, pk=None):
-        document = self.get_object()
-        check_rule(request, "drafts.edit_draft", document, hide=True)
-        data = AknImportSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        editions = {
-            language: data.validated_data[language].read(MAX_BYTES + 1)
-            for language in ("ru", "en")
-            if data.validated_data.get(language)
-        }
-        draft = draft_import_akn(
-            document=document,
-            user=request.user,
-            editions=editions,
-            replace_edits=data.validated_data["replace_edits"],
-        )
-        draft.document = document
-        return Response(
-            RevisionSerializer(draft, context={"paragraphs": paragraphs_data(draft)}).data,
-            status=status.HTTP_201_CREATED,
-        )
 
 
 class CommentFilter(FilterSet):

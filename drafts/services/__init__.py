@@ -1,6 +1,5 @@
 """The drafting's writes, one module per subject; everything is importable from here."""
 
-from .akn import draft_import_akn  # noqa: F401
 from .comments import (  # noqa: F401
     clean_comment_text,
     comment_answer,

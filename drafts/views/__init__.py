@@ -9,7 +9,6 @@ from .comments import (  # noqa: F401
 from .editor import (  # noqa: F401
     document_settings,
     draft_editor,
-    draft_import,
     draft_start,
     paragraph_add,
     paragraph_delete,
@@ -24,7 +23,6 @@ from .reader import (  # noqa: F401
     document_list,
     paragraph_form,
     paragraph_threads,
-    revision_akn_download,
     revision_compare_view,
     revision_detail,
 )

@@ -17,7 +17,6 @@ from accounts.permissions import membership_of
 from accounts.services import user_mark_dashboard_seen
 
 from ..access import may_read_revision, revision_readable
-from ..akn import LANGUAGE_CODES, akn_response
 from ..forms import (
     PositionForm,
 )
@@ -240,11 +239,3 @@ def dashboard(request):
     context = dashboard_for(request.user)
     user_mark_dashboard_seen(user=request.user)
     return render(request, "drafts/dashboard.html", context)
-
-
-def revision_akn_download(request, slug, number, language):
-    """The revision as Akoma Ntoso XML, one file per language edition, for whoever may read it."""
-    if language not in LANGUAGE_CODES:
-        raise Http404
-    revision = revision_readable(request.user, slug=slug, number=number)
-    return akn_response(revision, language)

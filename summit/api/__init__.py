@@ -16,6 +16,7 @@ from adoption.api.views import (
     DocumentStatementView,
     DocumentViewSet,
 )
+from akn.api.views import DraftAknImportView, RevisionAknView
 from delegations.api.views import DelegationViewSet
 from drafts.api.views import CommentViewSet
 from initiatives.api.views import InitiativeViewSet
@@ -41,7 +42,8 @@ router.register("pdf-jobs", PdfJobViewSet, basename="api-pdf-job")
 
 
 def document_part(part: str, view, name: str):
-    """A sub-resource of a document, at the path (and id pattern) the router gives its own."""
+    """A sub-resource of a document, at the path (and id pattern) the router gives its own
+    routes; `part` is a regular expression (a revision number in it is at most 9 digits)."""
     return re_path(rf"^v1/documents/(?P<pk>{ID_PATH})/{part}/$", view.as_view(), name=name)
 
 
@@ -51,6 +53,9 @@ urlpatterns = [
     document_part("statement", DocumentStatementView, "api-document-statement"),
     document_part("sponsorship", DocumentSponsorshipView, "api-document-sponsorship"),
     document_part("history", DocumentHistoryView, "api-document-history"),
+    # A revision as Akoma Ntoso, and a draft from it: akn's own views.
+    document_part(r"revisions/(?P<number>[0-9]{1,9})/akn", RevisionAknView, "api-document-akn"),
+    document_part("draft/akn", DraftAknImportView, "api-document-akn-import"),
     # Under a document's revision, but the PDFs' own endpoint (pdfs/ owns every PDF route).
     path(
         "v1/documents/<id:pk>/revisions/<id:number>/pdf/",

