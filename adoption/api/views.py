@@ -6,7 +6,7 @@ they find the document as drafts' viewset does (404 when the client may read non
 """
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import generics, permissions, status
+from rest_framework import generics, permissions
 from rest_framework.response import Response
 
 from drafts.api.schema import ERRORS
@@ -31,14 +31,11 @@ from .serializers import (
 )
 
 
-def document_detail_response(view, document, status_code=status.HTTP_200_OK) -> Response:
+def document_detail_response(view, document) -> Response:
     """The document as it is now (after an action, read again), with its statements."""
     document = view.get_queryset().get(pk=document.pk)
     document.final_statements = document_final(document).statements
-    return Response(
-        DocumentDetailSerializer(document, context={"request": view.request}).data,
-        status=status_code,
-    )
+    return Response(DocumentDetailSerializer(document, context={"request": view.request}).data)
 
 
 @extend_schema_view(
@@ -64,8 +61,8 @@ class DocumentViewSet(DraftsDocumentViewSet):
     def get_queryset(self):
         return documents_with_adoption(super().get_queryset())
 
-    def detail_response(self, document, status_code=status.HTTP_200_OK):
-        return document_detail_response(self, document, status_code)
+    def detail_response(self, document):
+        return document_detail_response(self, document)
 
 
 class DocumentPartView(PublicReadMixin, generics.GenericAPIView):

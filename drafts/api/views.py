@@ -104,13 +104,12 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, pk=None):
         return self.detail_response(self.get_object())
 
-    def detail_response(self, document, status_code=status.HTTP_200_OK):
-        """The document as it is now (after an action, read again). The apps above extend
-        it (adoption.api.views adds the statements) in the viewset the router mounts."""
+    def detail_response(self, document):
+        """One document, read again with what the list prefetches. The apps above extend it
+        (adoption.api.views adds the statements) in the viewset the router mounts."""
         document = self.get_queryset().get(pk=document.pk)
         return Response(
-            self.get_serializer_class()(document, context={"request": self.request}).data,
-            status=status_code,
+            self.get_serializer_class()(document, context={"request": self.request}).data
         )
 
     def search_extra(self, q):
