@@ -15,13 +15,10 @@ from .models import (
     COMMENT_MAX_LENGTH,
     MAX_LINE,
     PARAGRAPH_MAX_LENGTH,
-    STATEMENT_MAX_LENGTH,
-    Adoption,
     Comment,
     OutcomeDocument,
     Paragraph,
     Position,
-    Statement,
 )
 from .selectors import parse_label
 
@@ -103,7 +100,7 @@ def language_text_fields(field: str, label: str, max_length: int) -> dict[str, f
     }
 
 
-def _fields_after(fields: dict, name: str | None, added: dict) -> dict:
+def fields_after(fields: dict, name: str | None, added: dict) -> dict:
     """`fields` with `added` after the field `name` (first when None)."""
     if name is None:
         return {**added, **fields}
@@ -120,7 +117,7 @@ class ParagraphForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields = _fields_after(
+        self.fields = fields_after(
             self.fields,
             "kind",
             language_text_fields("text", gettext_noop("Text (%(language)s)"), PARAGRAPH_MAX_LENGTH),
@@ -147,7 +144,7 @@ class ParagraphEditForm(ParagraphForm):
 class PublishForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields = _fields_after(
+        self.fields = fields_after(
             self.fields,
             None,
             language_text_fields(
@@ -231,77 +228,3 @@ class BulkStatusForm(forms.Form):
         if not self.ids or None in self.ids or len(self.ids) > 200:
             raise forms.ValidationError(_("Choose up to 200 comments."))
         return super().clean()
-
-
-class AknImportForm(forms.Form):
-    ru = forms.FileField(label=_("Russian edition (AKN XML)"), required=False)
-    en = forms.FileField(label=_("English edition (AKN XML)"), required=False)
-    replace_edits = forms.BooleanField(
-        label=_("Replace the edits made in the current draft"), required=False
-    )
-
-
-class AdoptionForm(forms.Form):
-    meeting = forms.ModelChoiceField(label=_("Adopted at the meeting"), queryset=None)
-    adopted_on = forms.DateField(
-        label=_("Date of adoption"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    method = forms.ChoiceField(
-        label=_("How"),
-        choices=Adoption.Method.choices,
-        widget=forms.RadioSelect,
-        initial="consensus",
-    )
-    votes_for = forms.IntegerField(
-        label=_("Votes in favour"), required=False, min_value=0, max_value=999
-    )
-    votes_against = forms.IntegerField(
-        label=_("Votes against"), required=False, min_value=0, max_value=999
-    )
-    abstentions = forms.IntegerField(
-        label=_("Abstentions"), required=False, min_value=0, max_value=999
-    )
-    final_symbol = forms.CharField(label=_("Final symbol"), max_length=60)
-    statement_deadline = deadline_field(_("Statements of delegations accepted until"))
-
-    def __init__(self, *args, document, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = document.summit.meetings.all()
-        titles = {
-            build_localized_fieldname("title", code): forms.CharField(
-                label=gettext("Title of the adopted text (%(language)s)")
-                % {"language": language_label(code)},
-                max_length=400,
-            )
-            for code in language_codes()
-        }
-        self.fields = _fields_after(self.fields, "final_symbol", titles)
-        self.title_names = list(titles)
-
-    @property
-    def titles(self) -> list[forms.BoundField]:
-        """The final title in every language, for the template to draw one by one."""
-        return [self[name] for name in self.title_names]
-
-
-class StatementForm(forms.Form):
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    kind = forms.ChoiceField(
-        label=_("Your delegation"), choices=Statement.Kind.choices, widget=forms.RadioSelect
-    )
-    paragraphs = forms.MultipleChoiceField(
-        label=_("Paragraphs of the reservations"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    text = forms.CharField(
-        label=_("Text of the statement"),
-        required=False,
-        max_length=STATEMENT_MAX_LENGTH,
-        help_text=_("Required for reservations and for an explanation of position."),
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
-
-    def __init__(self, *args, paragraphs, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["paragraphs"].choices = [(p.key, p.label) for p in paragraphs]

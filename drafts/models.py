@@ -85,6 +85,8 @@ class OutcomeDocument(models.Model):
     )
     comment_deadline = models.DateTimeField(_("comment deadline"), null=True, blank=True)
     # Heads record their delegations' statements until then (before and after adoption).
+    # Adoption's field (adoption.permissions reads it), kept on the document's table and in
+    # its history: moving a column of OutcomeDocument would buy nothing.
     statement_deadline = models.DateTimeField(_("deadline for statements"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -112,13 +114,6 @@ class OutcomeDocument(models.Model):
 
     def latest_published_revision(self) -> "Revision | None":
         return self.revisions.published().order_by("-number").first()
-
-    @property
-    def statements_open(self) -> bool:
-        """Statements are taken before adoption, and after it until the deadline."""
-        if self.statement_deadline is not None:
-            return timezone.now() < self.statement_deadline
-        return self.status != self.Status.ADOPTED
 
     @property
     def consultation_open(self) -> bool:
@@ -550,150 +545,3 @@ class Position(models.Model):
 
     def __str__(self):
         return f"{self.delegation} {self.stance} {self.paragraph}"
-
-
-# --- Adoption: the last step of a negotiated text ---------------------------------------------
-# The history of these rows (and of documents and revisions) is kept by django-simple-history:
-# who changed what, and when; services name the author (`_history_user`).
-
-STATEMENT_MAX_LENGTH = 5000
-
-
-class Adoption(models.Model):
-    """A document adopted at a meeting of the programme, from one published revision."""
-
-    class Method(models.TextChoices):
-        CONSENSUS = "consensus", _("By consensus")
-        VOTE = "vote", _("By vote")
-
-    document = models.OneToOneField(
-        OutcomeDocument, on_delete=models.PROTECT, related_name="adoption"
-    )
-    revision = models.OneToOneField(Revision, on_delete=models.PROTECT, related_name="adoption")
-    meeting = models.ForeignKey(
-        "programme.Meeting",
-        on_delete=models.PROTECT,
-        related_name="adoptions",
-        verbose_name=_("meeting"),
-    )
-    adopted_on = models.DateField(_("date of adoption"))
-    method = models.CharField(_("how"), max_length=20, choices=Method.choices)
-    votes_for = models.PositiveIntegerField(_("votes in favour"), null=True, blank=True)
-    votes_against = models.PositiveIntegerField(_("votes against"), null=True, blank=True)
-    abstentions = models.PositiveIntegerField(_("abstentions"), null=True, blank=True)
-    final_symbol = models.CharField(_("final symbol"), max_length=60, unique=True)
-    # The adopted text's title, without "Draft" (bilingual through modeltranslation).
-    title = models.CharField(_("title of the adopted text"), max_length=400)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    # Set once the delegations have been told; makes the notification task idempotent.
-    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["notified_at", "title", *localized_names("title")])
-
-    class Meta:
-        verbose_name = _("adoption")
-        verbose_name_plural = _("adoptions")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(
-                    method="consensus",
-                    votes_for__isnull=True,
-                    votes_against__isnull=True,
-                    abstentions__isnull=True,
-                )
-                | Q(
-                    method="vote",
-                    votes_for__isnull=False,
-                    votes_against__isnull=False,
-                    abstentions__isnull=False,
-                ),
-                name="adoption_vote_has_figures",
-            ),
-        ]
-
-    def __str__(self):
-        return self.final_symbol
-
-    def save(self, *args, **kwargs):
-        # Adopted is final: the record of the meeting is not rewritten.
-        if self.pk and Adoption.objects.filter(pk=self.pk).exists():
-            raise ValidationError(_("An adoption is final and cannot be changed."))
-        super().save(*args, **kwargs)
-
-
-class Statement(models.Model):
-    """A delegation's statement on a document, recorded by its head: one per delegation,
-    editable until the secretariat's deadline, its every version kept."""
-
-    class Kind(models.TextChoices):
-        JOINS = "joins", _("Joins the consensus")
-        RESERVATIONS = "reservations", _("Joins the consensus with reservations")
-        EXPLANATION = "explanation", _("Explanation of position")
-        DOES_NOT_JOIN = "does_not_join", _("Does not join the consensus")
-
-    document = models.ForeignKey(
-        OutcomeDocument, on_delete=models.PROTECT, related_name="statements"
-    )
-    delegation = models.ForeignKey(
-        "delegations.Delegation", on_delete=models.PROTECT, related_name="statements"
-    )
-    kind = models.CharField(_("statement"), max_length=20, choices=Kind.choices)
-    # The paragraphs a reservation concerns, by key: keys follow a paragraph from revision
-    # to revision, so the statement still names it in the adopted text.
-    paragraph_keys = models.JSONField(_("paragraphs"), default=list, blank=True)
-    text = models.TextField(_("text"), max_length=STATEMENT_MAX_LENGTH, blank=True)
-    language = models.CharField(
-        _("language"), max_length=2, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["document", "delegation"]
-        verbose_name = _("statement")
-        verbose_name_plural = _("statements")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["document", "delegation"], name="one_statement_per_delegation"
-            ),
-            *length_limits("statement", STATEMENT_MAX_LENGTH, "text"),
-        ]
-
-    def __str__(self):
-        return f"{self.delegation}: {self.get_kind_display()}"
-
-
-class Sponsorship(models.Model):
-    """A delegation sponsoring a resolution, added or withdrawn by its head until adoption."""
-
-    document = models.ForeignKey(
-        OutcomeDocument, on_delete=models.PROTECT, related_name="sponsorships"
-    )
-    delegation = models.ForeignKey(
-        "delegations.Delegation", on_delete=models.PROTECT, related_name="sponsorships"
-    )
-    withdrawn = models.BooleanField(default=False)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    changed_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["document", "delegation"]
-        verbose_name = _("sponsorship")
-        verbose_name_plural = _("sponsorships")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["document", "delegation"], name="one_sponsorship_per_delegation"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.delegation} → {self.document}"

@@ -86,32 +86,3 @@ rules.add_perm("drafts.record_position", is_head_of_delegation & paragraph_revis
 rules.add_perm("drafts.view_own_positions", is_delegate)
 
 rules.add_perm("drafts.view_dashboard", is_participant)
-
-
-# --- Adoption ------------------------------------------------------------------------------
-@rules.predicate
-def document_statements_open(user, document) -> bool:
-    return document.statements_open
-
-
-@rules.predicate
-def document_is_public(user, document) -> bool:
-    return document.is_published
-
-
-@rules.predicate
-def document_takes_sponsors(user, document) -> bool:
-    return document.kind == document.Kind.RESOLUTION and document.status != document.Status.ADOPTED
-
-
-rules.add_perm("drafts.adopt_document", acts_as_secretariat)
-rules.add_perm(
-    "drafts.record_statement",
-    is_head_of_delegation & document_is_public & document_statements_open,
-)
-rules.add_perm(
-    "drafts.sponsor_document", is_head_of_delegation & document_is_public & document_takes_sponsors
-)
-# The whole history of a document (drafts, settings) is the secretariat's; everybody sees
-# its public events.
-rules.add_perm("drafts.view_full_history", acts_as_secretariat)

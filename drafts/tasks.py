@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from .models import Adoption, Revision
+from .models import Revision
 
 
 @shared_task(soft_time_limit=120, time_limit=180, acks_late=True)
@@ -18,15 +18,3 @@ def notify_revision_published(revision_id: int, base_url: str = "") -> int:
     except Exception as error:
         Revision.objects.filter(pk=revision_id).update(notify_error=repr(error)[:2000])
         raise
-
-
-@shared_task(soft_time_limit=120, time_limit=180, acks_late=True)
-def notify_document_adopted(document_id: int, base_url: str = "") -> int:
-    """Tell the delegations that commented on a document that it was adopted. Idempotent,
-    like the publication's notice: `notified_at` is set once the mails are sent."""
-    from .services.notifications import adoption_notify_delegations
-
-    adoption = Adoption.objects.select_related("document").filter(document_id=document_id).first()
-    if adoption is None:
-        return 0
-    return adoption_notify_delegations(adoption=adoption, base_url=base_url)

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Adoption, OutcomeDocument, Paragraph, Revision
+from .models import OutcomeDocument, Paragraph, Revision
 
 
 @register(OutcomeDocument)
@@ -16,8 +16,3 @@ class RevisionTranslation(TranslationOptions):
 @register(Paragraph)
 class ParagraphTranslation(TranslationOptions):
     fields = ["text"]
-
-
-@register(Adoption)
-class AdoptionTranslation(TranslationOptions):
-    fields = ["title"]

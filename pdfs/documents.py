@@ -11,8 +11,9 @@ from django.contrib.staticfiles import finders
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone, translation
 
+from adoption.selectors import document_final
 from drafts.models import OutcomeDocument, Revision
-from drafts.selectors import document_final, paragraphs_numbered
+from drafts.selectors import paragraphs_numbered
 from typesetting import lines
 
 TEMPLATE_NAME = "pdf/revision.html"

@@ -8,6 +8,7 @@ from .selectors import pdf_block_entries
 
 
 @hook_register("revision.downloads")
+@hook_register("adopted.downloads")
 def pdf_block(context, revision):
     """The PDFs of a revision (ready, being made, or to order), on the revision's pages."""
     request = context["request"]

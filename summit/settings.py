@@ -64,7 +64,10 @@ INSTALLED_APPS = [
     "delegations",
     "initiatives",
     "drafts",
+    "adoption",
+    # pdfs before akn: their hooks fill the revision page's downloads in this order.
     "pdfs",
+    "akn",
     # The project package: its start-up checks; the programme's models left it for programme/.
     "summit",
     "demo",
@@ -421,8 +424,8 @@ SPECTACULAR_SETTINGS.update(
             "DelegationKindEnum": "delegations.models.Delegation.Kind",
             "DocumentKindEnum": "drafts.models.OutcomeDocument.Kind",
             "DocumentStatusEnum": "drafts.models.OutcomeDocument.Status",
-            "StatementKindEnum": "drafts.models.Statement.Kind",
-            "AdoptionMethodEnum": "drafts.models.Adoption.Method",
+            "StatementKindEnum": "adoption.models.Statement.Kind",
+            "AdoptionMethodEnum": "adoption.models.Adoption.Method",
             "ParagraphKindEnum": "drafts.models.Paragraph.Kind",
             "CommentKindEnum": "drafts.models.Comment.Kind",
             "CommentStatusEnum": "drafts.models.Comment.Status",

@@ -176,7 +176,7 @@ def test_labels_read_as_before_in_russian():
 
 
 def test_the_adoption_form_asks_the_title_in_every_language(draft_revision):
-    from drafts.forms import AdoptionForm
+    from adoption.forms import AdoptionForm
 
     with translation.override("ru"):
         form = AdoptionForm(document=draft_revision.document)

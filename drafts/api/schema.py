@@ -25,12 +25,6 @@ DOCUMENT_EXAMPLE = OpenApiExample(
                 "summary": "First draft",
             }
         ],
-        "final_symbol": None,
-        "adopted_at": None,
-        "meeting": None,
-        "adoption": None,
-        "statement_deadline": None,
-        "sponsors": [],
         "updated_at": "2026-03-01T10:00:00+05:00",
     },
     response_only=True,

@@ -6,15 +6,11 @@ from drafts.editions import paragraph_data
 from drafts.models import (
     COMMENT_MAX_LENGTH,
     MAX_LINE,
-    STATEMENT_MAX_LENGTH,
-    Adoption,
     Comment,
     OutcomeDocument,
     Paragraph,
     Revision,
-    Statement,
 )
-from initiatives.api.serializers import DelegationBriefSerializer
 from portal.api import MAX_ID, IdField, StrictCharField, StrictIntegerField
 
 
@@ -22,34 +18,6 @@ class RevisionBriefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Revision
         fields = ["number", "state", "published_at", "summary"]
-
-
-class AdoptionMeetingSerializer(serializers.Serializer):
-    slug = serializers.CharField()
-    title = serializers.CharField()
-
-
-class AdoptionBriefSerializer(serializers.Serializer):
-    title = serializers.CharField(help_text="The adopted text's title, without “Draft”.")
-    method = serializers.ChoiceField(choices=Adoption.Method.choices)
-    votes_for = serializers.IntegerField(allow_null=True)
-    votes_against = serializers.IntegerField(allow_null=True)
-    abstentions = serializers.IntegerField(allow_null=True)
-
-
-class StatementSerializer(serializers.ModelSerializer):
-    delegation = DelegationBriefSerializer(read_only=True)
-    paragraphs = serializers.ListField(
-        source="labels",
-        child=serializers.CharField(),
-        read_only=True,
-        help_text="The labels of the paragraphs a reservation concerns (OP2…).",
-    )
-
-    class Meta:
-        model = Statement
-        fields = ["delegation", "kind", "paragraphs", "text", "language", "version", "updated_at"]
-        read_only_fields = fields
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -61,27 +29,6 @@ class DocumentSerializer(serializers.ModelSerializer):
         help_text="The revisions this client may read: the published ones for the public.",
     )
     consultation_open = serializers.BooleanField(read_only=True)
-    final_symbol = serializers.CharField(
-        source="adoption.final_symbol",
-        read_only=True,
-        allow_null=True,
-        default=None,
-        help_text="The symbol the adopted document is issued under; null until adoption.",
-    )
-    adopted_at = serializers.DateField(
-        source="adoption.adopted_on", read_only=True, allow_null=True, default=None
-    )
-    meeting = AdoptionMeetingSerializer(
-        source="adoption.meeting",
-        read_only=True,
-        allow_null=True,
-        default=None,
-        help_text="The meeting of the programme that adopted it.",
-    )
-    adoption = AdoptionBriefSerializer(read_only=True, allow_null=True, default=None)
-    sponsors = serializers.SerializerMethodField(
-        help_text="Resolutions: the delegations sponsoring it, as they are listed."
-    )
 
     class Meta:
         model = OutcomeDocument
@@ -96,83 +43,8 @@ class DocumentSerializer(serializers.ModelSerializer):
             "consultation_open",
             "initiatives",
             "revisions",
-            "final_symbol",
-            "adopted_at",
-            "meeting",
-            "adoption",
-            "statement_deadline",
-            "sponsors",
             "updated_at",
         ]
-
-    @extend_schema_field(DelegationBriefSerializer(many=True))
-    def get_sponsors(self, document) -> list[dict]:
-        # documents_readable_by prefetches them for a list.
-        return DelegationBriefSerializer(
-            [row.delegation for row in document.sponsorship_rows], many=True
-        ).data
-
-
-class DocumentDetailSerializer(DocumentSerializer):
-    statements = StatementSerializer(
-        source="final_statements",
-        many=True,
-        read_only=True,
-        help_text="The statements of delegations, in the order delegations are listed.",
-    )
-
-    class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "statements"]
-
-
-class AdoptSerializer(serializers.Serializer):
-    meeting = StrictCharField(
-        max_length=50, help_text="The slug of the meeting of the programme that adopted it."
-    )
-    adopted_on = serializers.DateField()
-    method = serializers.ChoiceField(choices=Adoption.Method.choices)
-    votes_for = StrictIntegerField(
-        min_value=0, max_value=999, required=False, allow_null=True, default=None
-    )
-    votes_against = StrictIntegerField(
-        min_value=0, max_value=999, required=False, allow_null=True, default=None
-    )
-    abstentions = StrictIntegerField(
-        min_value=0, max_value=999, required=False, allow_null=True, default=None
-    )
-    final_symbol = StrictCharField(max_length=60)
-    title_ru = StrictCharField(max_length=400, required=False, default="", allow_blank=True)
-    title_en = StrictCharField(max_length=400, required=False, default="", allow_blank=True)
-    statement_deadline = serializers.DateTimeField(required=False, allow_null=True, default=None)
-
-
-class StatementWriteSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Statement.Kind.choices)
-    paragraphs = serializers.ListField(
-        child=StrictCharField(max_length=12),
-        required=False,
-        default=list,
-        max_length=500,
-        help_text="For reservations: the labels of the paragraphs (OP2 or ОП2…).",
-    )
-    text = StrictCharField(
-        allow_blank=True, required=False, default="", max_length=STATEMENT_MAX_LENGTH
-    )
-    version = StrictIntegerField(
-        min_value=0,
-        max_value=MAX_ID,
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="The version changed (optimistic locking); 0 or absent for the first.",
-    )
-
-
-class HistoryEventSerializer(serializers.Serializer):
-    at = serializers.DateTimeField()
-    what = serializers.CharField()
-    actor = serializers.CharField(allow_null=True)
-    public = serializers.BooleanField()
 
 
 class ParagraphSerializer(serializers.Serializer):
@@ -426,16 +298,4 @@ class CommentResponseSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Comment.Status.choices)
     response = StrictCharField(
         allow_blank=True, required=False, default="", max_length=COMMENT_MAX_LENGTH
-    )
-
-
-class AknQuerySerializer(serializers.Serializer):
-    lang = serializers.ChoiceField(choices=["ru", "en"], help_text="Language edition")
-
-
-class AknImportSerializer(serializers.Serializer):
-    ru = serializers.FileField(required=False, help_text="The Russian edition (AKN XML)")
-    en = serializers.FileField(required=False, help_text="The English edition (AKN XML)")
-    replace_edits = serializers.BooleanField(
-        default=False, help_text="Replace the edits made in the draft since it was started"
     )

@@ -10,21 +10,17 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import exceptions, mixins, parsers, permissions, renderers, status, viewsets
+from rest_framework import exceptions, mixins, permissions, renderers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from drafts import editions
 from drafts.access import may_read_revision, readable, revision_readable
-from drafts.akn import LANGUAGE_CODES, MAX_BYTES, akn_response
 from drafts.compilation import COMPILATION_FORMATS, compilation_response
 from drafts.models import Comment, OutcomeDocument, Paragraph
 from drafts.selectors import (
     comments_visible_to,
-    document_final,
-    document_history,
     documents_readable_by,
-    paragraph_keys_for_labels,
     paragraphs_data,
     paragraphs_labelled,
     revision_compare,
@@ -35,10 +31,6 @@ from drafts.services import (
     comment_answer,
     comment_create,
     comment_edit,
-    document_adopt,
-    draft_import_akn,
-    sponsorship_set,
-    statement_record,
 )
 from portal.api import (
     LANG_PARAMETER,
@@ -64,20 +56,14 @@ from .schema import (
     REVISION_NUMBER,
 )
 from .serializers import (
-    AdoptSerializer,
-    AknImportSerializer,
-    AknQuerySerializer,
     CommentCreateSerializer,
     CommentEditSerializer,
     CommentResponseSerializer,
     CommentSerializer,
     CompareQuerySerializer,
     CompareSerializer,
-    DocumentDetailSerializer,
     DocumentSerializer,
-    HistoryEventSerializer,
     RevisionSerializer,
-    StatementWriteSerializer,
     change_as_dict,
     revision_data,
 )
@@ -117,112 +103,15 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         return documents_readable_by(self.request.user)
 
     def retrieve(self, request, pk=None):
-        return self._detail(self.get_object())
+        return self.detail_response(self.get_object())
 
-    def _detail(self, document, status_code=status.HTTP_200_OK):
-        """The document as it is now (after an action, read again), with its statements."""
+    def detail_response(self, document):
+        """One document, read again with what the list prefetches. The apps above extend it
+        (adoption.api.views adds the statements) in the viewset the router mounts."""
         document = self.get_queryset().get(pk=document.pk)
-        document.final_statements = document_final(document).statements
         return Response(
-            DocumentDetailSerializer(document, context={"request": self.request}).data,
-            status=status_code,
+            self.get_serializer_class()(document, context={"request": self.request}).data
         )
-
-    @extend_schema(
-        summary="Record the adoption (secretariat)",
-        description="Adopts the latest published revision, which must be agreed in every "
-        "paragraph; otherwise 400, naming the paragraphs still open by their labels. The "
-        "document takes its final symbol and the status `adopted` (the consultation closes); "
-        "the delegations that commented are told by e-mail.",
-        request=AdoptSerializer,
-        responses={200: DocumentDetailSerializer, **ERRORS},
-    )
-    @action(
-        detail=True,
-        methods=["post"],
-        filter_backends=[],
-        permission_classes=[permissions.IsAuthenticated],
-    )
-    def adopt(self, request, pk=None):
-        document = self.get_object()
-        check_rule(request, "drafts.adopt_document", document)
-        data = AdoptSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        values["meeting"] = document.summit.meetings.filter(slug=values["meeting"]).first()
-        document_adopt(
-            document=document, user=request.user, base_url=request.build_absolute_uri("/"), **values
-        )
-        return self._detail(document)
-
-    @extend_schema(
-        summary="Record or change your delegation's statement (heads of delegation)",
-        description="One statement per delegation: joins the consensus, joins with "
-        "reservations (on named paragraphs, with a text), an explanation of position (a "
-        "text), or does not join. Taken before adoption and after it until the deadline. "
-        "A change names the `version` it was made from; a stale one is a 409.",
-        request=StatementWriteSerializer,
-        responses={200: DocumentDetailSerializer, **ERRORS},
-    )
-    @action(
-        detail=True,
-        methods=["put"],
-        filter_backends=[],
-        permission_classes=[permissions.IsAuthenticated],
-    )
-    def statement(self, request, pk=None):
-        document = self.get_object()
-        data = StatementWriteSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
-        statement_record(
-            document=document,
-            user=request.user,
-            kind=values["kind"],
-            text=values["text"],
-            paragraph_keys=paragraph_keys_for_labels(document, values["paragraphs"]),
-            version=values["version"],
-        )
-        return self._detail(document)
-
-    @extend_schema(
-        summary="Add (POST) or withdraw (DELETE) your delegation as a sponsor (heads)",
-        description="Resolutions only, until adoption.",
-        request=None,
-        responses={200: DocumentDetailSerializer, **ERRORS},
-    )
-    @action(
-        detail=True,
-        methods=["post", "delete"],
-        filter_backends=[],
-        permission_classes=[permissions.IsAuthenticated],
-    )
-    def sponsorship(self, request, pk=None):
-        document = self.get_object()
-        sponsorship_set(document=document, user=request.user, sponsor=request.method == "POST")
-        return self._detail(document)
-
-    @extend_schema(
-        summary="The document's history: who did what, and when",
-        description="Consultation opened and closed, revisions published, the adoption, "
-        "statements and sponsors, newest first; the secretariat also sees its own events.",
-        parameters=[LANG_PARAMETER],
-        responses={200: HistoryEventSerializer(many=True), 404: ERRORS[404]},
-    )
-    @action(detail=True, filter_backends=[], pagination_class=None)
-    def history(self, request, pk=None):
-        document = self.get_object()
-        full = request.user.has_perm("drafts.view_full_history")
-        events = [
-            {
-                "at": event.at,
-                "what": event.what,
-                "actor": str(event.actor) if event.actor else None,
-                "public": event.public,
-            }
-            for event in document_history(document, full=full)
-        ]
-        return Response(HistoryEventSerializer(events, many=True).data)
 
     def search_extra(self, q):
         paragraphs = Paragraph.objects.filter(revision__in=revisions_readable_by(self.request.user))
@@ -336,77 +225,6 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         revision = self._revision(number)
         check_rule(request, "drafts.view_compilation", revision)
         return compilation_response(revision, request.accepted_renderer.format)
-
-    @extend_schema(
-        summary="A revision as Akoma Ntoso XML (one language edition)",
-        description="AKN 3.0 in the UN's conventions (AKN4UN): a `statement`, FRBR metadata, "
-        "eIds that follow a paragraph across revisions. Whoever may read the revision may "
-        "download it; the draft is the secretariat's (404 for anyone else).",
-        parameters=[
-            NUMBER,
-            OpenApiParameter(
-                "lang", str, enum=list(LANGUAGE_CODES), required=True, description="Edition"
-            ),
-        ],
-        responses={
-            (200, "application/akn+xml"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="The AKN XML file"
-            ),
-            (404, "application/json"): ERRORS[404],
-        },
-    )
-    @action(
-        detail=True,
-        url_path=r"revisions/(?P<number>[0-9]{1,9})/akn",
-        filter_backends=[],
-        renderer_classes=[
-            pass_through_renderer("akn", "application/akn+xml"),
-            renderers.JSONRenderer,
-        ],
-    )
-    def akn(self, request, pk=None, number=None):
-        query = AknQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        return akn_response(self._revision(number), query.validated_data["lang"])
-
-    @extend_schema(
-        summary="Start the draft from Akoma Ntoso files (secretariat)",
-        description="Multipart: `ru` and/or `en`, each an AKN 3.0 `statement` file (at most 2 "
-        "MB); `replace_edits` must be true when the draft has been edited since it was "
-        "started. A file that is not XML, declares a DOCTYPE, fails the AKN schema or is "
-        "not a statement is refused (400) and nothing changes.",
-        request={"multipart/form-data": AknImportSerializer},
-        responses={201: RevisionSerializer, **ERRORS},
-    )
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path="draft/akn",
-        filter_backends=[],
-        parser_classes=[parsers.MultiPartParser],
-        permission_classes=[permissions.IsAuthenticated],
-    )
-    def akn_import(self, request, pk=None):
-        document = self.get_object()
-        check_rule(request, "drafts.edit_draft", document, hide=True)
-        data = AknImportSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        editions = {
-            language: data.validated_data[language].read(MAX_BYTES + 1)
-            for language in ("ru", "en")
-            if data.validated_data.get(language)
-        }
-        draft = draft_import_akn(
-            document=document,
-            user=request.user,
-            editions=editions,
-            replace_edits=data.validated_data["replace_edits"],
-        )
-        draft.document = document
-        return Response(
-            RevisionSerializer(draft, context={"paragraphs": paragraphs_data(draft)}).data,
-            status=status.HTTP_201_CREATED,
-        )
 
 
 class CommentFilter(FilterSet):

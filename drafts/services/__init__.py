@@ -1,14 +1,5 @@
 """The drafting's writes, one module per subject; everything is importable from here."""
 
-from .adoption import (  # noqa: F401
-    document_adopt,
-    final_symbol_suggested,
-    final_title_suggested,
-    paragraphs_not_agreed,
-    sponsorship_set,
-    statement_record,
-)
-from .akn import draft_import_akn  # noqa: F401
 from .comments import (  # noqa: F401
     clean_comment_text,
     comment_answer,
@@ -26,7 +17,6 @@ from .editor import (  # noqa: F401
     paragraph_update,
 )
 from .notifications import (  # noqa: F401
-    adoption_notify_delegations,
     revision_notify_delegates,
     revision_notify_on_commit,
 )

@@ -92,7 +92,7 @@ def _renumber(revision: Revision, ordered: list[Paragraph]) -> None:
     Paragraph.objects.bulk_update(ordered, ["position"])
 
 
-def _check_editor(user: User, revision: Revision) -> None:
+def check_editor(user: User, revision: Revision) -> None:
     if not user.has_perm("drafts.edit_draft", revision):
         raise PermissionDenied(_("Only the secretariat edits drafts."))
 
@@ -108,7 +108,7 @@ def paragraph_add(
 ) -> Paragraph:
     """Add a paragraph after `after`, or at the end of the draft; `texts` are its text in
     each language by column (`text_ru=…`, `text_en=…`)."""
-    _check_editor(user, revision)
+    check_editor(user, revision)
     revision = _draft_for_update(revision)
     if kind not in Paragraph.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of paragraph.")})
@@ -145,7 +145,7 @@ def paragraph_update(
     paragraph_add). If somebody saved it in the meantime, EditConflict carries their text
     and nothing is written."""
     by_language = _texts_by_language(texts)
-    _check_editor(user, paragraph.revision)
+    check_editor(user, paragraph.revision)
     current = locked_at_version(
         Paragraph.objects.select_related("revision"), pk=paragraph.pk, version=version
     )
@@ -177,7 +177,7 @@ def paragraph_update(
 def paragraph_delete(*, paragraph: Paragraph, user: User, version: int) -> None:
     """Delete a paragraph of the draft; deleting a paragraph somebody has just changed is a
     conflict too, so that their change is seen before it disappears."""
-    _check_editor(user, paragraph.revision)
+    check_editor(user, paragraph.revision)
     revision = _draft_for_update(paragraph.revision)
     try:
         current = locked_at_version(
@@ -193,7 +193,7 @@ def paragraph_delete(*, paragraph: Paragraph, user: User, version: int) -> None:
 def paragraph_move(*, paragraph: Paragraph, user: User, direction: str) -> Paragraph:
     """Swap the paragraph with its neighbour. Moving does not change the text, so it does not
     bump the version: an editor busy with the text gets no spurious conflict."""
-    _check_editor(user, paragraph.revision)
+    check_editor(user, paragraph.revision)
     if direction not in ("up", "down"):
         raise ValidationError({"direction": _("Move up or down.")})
     revision = _draft_for_update(paragraph.revision)

@@ -7,11 +7,7 @@ from accounts.models import User
 from portal.mail import mail_render, mail_send
 from portal.tasks import after_commit
 
-from ..models import (
-    Adoption,
-    Comment,
-    Revision,
-)
+from ..models import Revision
 from ..tasks import notify_revision_published
 
 
@@ -48,38 +44,4 @@ def revision_notify_delegates(*, revision: Revision, base_url: str = "") -> int:
         )
     sent = mail_send(*mails)
     Revision.objects.filter(pk=revision.pk).update(notified_at=timezone.now(), notify_error="")
-    return sent
-
-
-def adoption_notify_delegations(*, adoption: Adoption, base_url: str = "") -> int:
-    """E-mail the members of every delegation that commented on the adopted document, each
-    in their own language, once."""
-    if adoption.notified_at is not None:
-        return 0
-    document = adoption.document
-    delegations = Comment.objects.filter(
-        revision__document=document, delegation__isnull=False
-    ).values("delegation")
-    recipients = User.objects.filter(
-        is_active=True, membership__delegation__in=delegations
-    ).exclude(email="")
-    mails = []
-    for recipient in recipients:
-        with translation.override(recipient.language):
-            path = reverse("document_adopted", args=[document.slug])
-        mails.append(
-            mail_render(
-                template_prefix="drafts/email/document_adopted",
-                to=recipient.email,
-                context={
-                    "adoption": adoption,
-                    "document": document,
-                    "recipient": recipient,
-                    "url": base_url.rstrip("/") + path,
-                },
-                language=recipient.language,
-            )
-        )
-    sent = mail_send(*mails)
-    Adoption.objects.filter(pk=adoption.pk).update(notified_at=timezone.now())
     return sent

@@ -84,7 +84,7 @@ DOCUMENT_TRANSITIONS = {
     OutcomeDocument.Status.DRAFTING: {OutcomeDocument.Status.CONSULTATION},
     OutcomeDocument.Status.CONSULTATION: {OutcomeDocument.Status.CLOSED},
     # A closed consultation may be reopened (a deadline extended) until adoption.
-    # Adoption is recorded with its meeting and date (services.adoption), not as a status.
+    # Adoption is recorded with its meeting and date (adoption.services), not as a status.
     OutcomeDocument.Status.CLOSED: {OutcomeDocument.Status.CONSULTATION},
     OutcomeDocument.Status.ADOPTED: set(),
 }

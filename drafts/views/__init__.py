@@ -1,12 +1,5 @@
 """The drafting's screens, one module per screen; urls.py reaches them all from here."""
 
-from .adoption import (  # noqa: F401
-    document_adopt,
-    document_adopted,
-    document_history_view,
-    sponsorship_set,
-    statement_edit,
-)
 from .comments import (  # noqa: F401
     comment_create,
     comment_detail,
@@ -16,7 +9,6 @@ from .comments import (  # noqa: F401
 from .editor import (  # noqa: F401
     document_settings,
     draft_editor,
-    draft_import,
     draft_start,
     paragraph_add,
     paragraph_delete,
@@ -31,7 +23,6 @@ from .reader import (  # noqa: F401
     document_list,
     paragraph_form,
     paragraph_threads,
-    revision_akn_download,
     revision_compare_view,
     revision_detail,
 )

@@ -17,9 +17,7 @@ from portal.languages import localized_names
 
 from .. import services
 from ..access import revision_readable
-from ..akn import MAX_BYTES
 from ..forms import (
-    AknImportForm,
     ConsultationForm,
     ParagraphAddForm,
     ParagraphEditForm,
@@ -263,41 +261,3 @@ def document_settings(request, slug):
             {"form": form, "document": document, "summit_zone": zone},
             status=status,
         )
-
-
-@secretariat_required
-def draft_import(request, slug):
-    """Start the draft (or replace it) from Akoma Ntoso files; a refused file changes nothing
-    and says why."""
-    document = get_object_or_404(OutcomeDocument, slug=slug)
-    if not request.user.has_perm("drafts.edit_draft", document):
-        raise PermissionDenied
-    status = 200
-    if request.method == "POST":
-        form = AknImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            editions = {
-                language: form.cleaned_data[language].read(MAX_BYTES + 1)
-                for language in ("ru", "en")
-                if form.cleaned_data[language]
-            }
-            try:
-                services.draft_import_akn(
-                    document=document,
-                    user=request.user,
-                    editions=editions,
-                    replace_edits=form.cleaned_data["replace_edits"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-                status = 400
-            else:
-                messages.success(request, _("The draft now holds the imported text."))
-                return redirect("draft_editor", slug=slug)
-        else:
-            status = 400
-    else:
-        form = AknImportForm()
-    return render(
-        request, "drafts/akn_import.html", {"document": document, "form": form}, status=status
-    )

@@ -17,7 +17,6 @@ from accounts.services import user_mark_dashboard_seen
 from delegations.permissions import membership_of
 
 from ..access import may_read_revision, revision_readable
-from ..akn import LANGUAGE_CODES, akn_response
 from ..forms import (
     PositionForm,
 )
@@ -26,7 +25,6 @@ from ..permissions import comment_refusal
 from ..rendering import ReaderRenderer, ThreadRenderer
 from ..selectors import (
     dashboard_for,
-    document_final,
     documents_public,
     paragraphs_numbered,
     reader_context,
@@ -51,23 +49,13 @@ def document_detail(request, slug):
     if not revisions and not can_change:
         # A document with nothing readable does not exist for this reader.
         raise Http404
-    final = document_final(document)
-    membership = membership_of(request.user)
-    sponsoring = membership is not None and any(
-        delegation.pk == membership.delegation_id for delegation in final.sponsors
-    )
+    # What the apps above add (the adoption, its statements) fills the page's hook slots.
     return render(
         request,
         "drafts/document_detail.html",
         {
             "document": document,
             "revisions": revisions,
-            "final": final,
-            "can_adopt": final.adoption is None
-            and request.user.has_perm("drafts.adopt_document", document),
-            "can_state": rules.has_perm("drafts.record_statement", request.user, document),
-            "can_sponsor": rules.has_perm("drafts.sponsor_document", request.user, document),
-            "sponsoring": sponsoring,
             "can_change": can_change,
             "summit_zone": summit_zone(document),
         },
@@ -251,11 +239,3 @@ def dashboard(request):
     context = dashboard_for(request.user)
     user_mark_dashboard_seen(user=request.user)
     return render(request, "drafts/dashboard.html", context)
-
-
-def revision_akn_download(request, slug, number, language):
-    """The revision as Akoma Ntoso XML, one file per language edition, for whoever may read it."""
-    if language not in LANGUAGE_CODES:
-        raise Http404
-    revision = revision_readable(request.user, slug=slug, number=number)
-    return akn_response(revision, language)

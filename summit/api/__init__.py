@@ -9,11 +9,20 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
+from adoption.api.views import (
+    DocumentAdoptView,
+    DocumentHistoryView,
+    DocumentSponsorshipView,
+    DocumentStatementView,
+    DocumentViewSet,
+)
+from akn.api.views import DraftAknImportView, RevisionAknView
 from delegations.api.views import DelegationViewSet
-from drafts.api.views import CommentViewSet, DocumentViewSet
+from drafts.api.views import CommentViewSet
 from initiatives.api.views import InitiativeViewSet
 from pdfs.api.views import PdfJobViewSet, RevisionPdfView
 from portal.api import not_found
+from portal.ids import ID_PATH
 from programme.api.views import MeetingViewSet, SummitViewSet
 
 router = DefaultRouter()
@@ -25,11 +34,27 @@ router.register("summits", SummitViewSet, basename="api-summit")
 router.register("meetings", MeetingViewSet, basename="api-meeting")
 router.register("initiatives", InitiativeViewSet, basename="api-initiative")
 router.register("delegations", DelegationViewSet, basename="api-delegation")
+# Drafts' documents as adoption extends them (their final symbol, sponsors, statements).
 router.register("documents", DocumentViewSet, basename="api-document")
 router.register("comments", CommentViewSet, basename="api-comment")
 router.register("pdf-jobs", PdfJobViewSet, basename="api-pdf-job")
 
+
+def document_part(part: str, view, name: str):
+    """A sub-resource of a document, at the path (and id pattern) the router gives its own
+    routes; `part` is a regular expression (a revision number in it is at most 9 digits)."""
+    return re_path(rf"^v1/documents/(?P<pk>{ID_PATH})/{part}/$", view.as_view(), name=name)
+
+
 urlpatterns = [
+    # A document's adoption, statement, sponsorship and history: adoption's own views.
+    document_part("adopt", DocumentAdoptView, "api-document-adopt"),
+    document_part("statement", DocumentStatementView, "api-document-statement"),
+    document_part("sponsorship", DocumentSponsorshipView, "api-document-sponsorship"),
+    document_part("history", DocumentHistoryView, "api-document-history"),
+    # A revision as Akoma Ntoso, and a draft from it: akn's own views.
+    document_part(r"revisions/(?P<number>[0-9]{1,9})/akn", RevisionAknView, "api-document-akn"),
+    document_part("draft/akn", DraftAknImportView, "api-document-akn-import"),
     # Under a document's revision, but the PDFs' own endpoint (pdfs/ owns every PDF route).
     path(
         "v1/documents/<id:pk>/revisions/<id:number>/pdf/",

@@ -4,7 +4,7 @@ secretariat (with TOTP) starts the draft from such a file and lands in the edito
 import pytest
 from lxml import etree
 
-from drafts.akn import AKN_NS
+from akn.documents import AKN_NS
 from tests.browser.test_consultation_journey import (
     SECRETARIAT,
     enter_totp,

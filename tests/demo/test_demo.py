@@ -2,9 +2,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
+from adoption.selectors import document_final
 from delegations.models import Delegation
 from drafts.models import OutcomeDocument, Paragraph, Revision
-from drafts.selectors import document_final
 from initiatives.models import FundingEntry, Initiative
 from programme.models import Meeting
 

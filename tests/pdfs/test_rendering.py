@@ -3,8 +3,9 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from fontTools.ttLib import TTFont
 
+from adoption.services import document_adopt, statement_record
 from drafts.models import Paragraph
-from drafts.services import document_adopt, revision_publish, statement_record
+from drafts.services import revision_publish
 from pdfs import documents
 from pdfs.services import pdf_job_request
 from programme.models import Meeting

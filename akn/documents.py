@@ -33,8 +33,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from .models import Paragraph, Revision
-from .selectors import paragraphs_numbered
+from drafts.models import Paragraph, Revision
+from drafts.selectors import paragraphs_numbered
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"a": AKN_NS}

