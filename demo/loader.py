@@ -16,12 +16,11 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from accounts.models import User
+from consultation.services import comment_answer, comment_create
 from delegations.models import Delegation, Membership
 from drafts.editions import editions_for
 from drafts.models import Edition, OutcomeDocument, Paragraph, Revision
 from drafts.services import (
-    comment_answer,
-    comment_create,
     document_adopt,
     revision_publish,
     sponsorship_set,

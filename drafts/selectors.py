@@ -7,24 +7,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import acts_as_secretariat, is_participant, membership_of
-from delegations.models import Delegation
-from portal.diff import word_diff
+from accounts.permissions import acts_as_secretariat
 
 from . import editions
 from .diff import compare_paragraphs
 from .editions import break_paragraphs, number_paragraphs, paragraph_data
 from .models import (
-    DOCUMENT_THREADS,
     LABEL_CODES,
     Adoption,
-    Comment,
     OutcomeDocument,
     Paragraph,
-    Position,
     Revision,
     Sponsorship,
     Statement,
@@ -128,33 +123,6 @@ def parse_label(text: str) -> tuple[str, int] | None:
     return None
 
 
-def comments_visible_to(user, queryset=None):
-    """The comments a person may read: the secretariat sees all; a delegate sees what was made
-    visible to all delegations, plus everything their own delegation wrote."""
-
-    queryset = Comment.objects.all() if queryset is None else queryset
-    if acts_as_secretariat(user):
-        return queryset
-    if not is_participant(user):
-        return queryset.none()
-    membership = membership_of(user)
-    own = Q(author=user) | Q(delegation_id=membership.delegation_id)
-    return queryset.filter(own | Q(visibility=Comment.Visibility.ALL, hidden_at__isnull=True))
-
-
-def comment_is_visible_to(comment: Comment, user) -> bool:
-
-    if acts_as_secretariat(user):
-        return True
-    if not is_participant(user):
-        return False
-    if comment.author_id == user.pk:
-        return True
-    if comment.delegation_id and comment.delegation_id == membership_of(user).delegation_id:
-        return True
-    return comment.visibility == Comment.Visibility.ALL and comment.hidden_at is None
-
-
 def revision_compare(old: Revision, new: Revision):
 
     return compare_paragraphs(paragraphs_numbered(old), paragraphs_numbered(new))
@@ -192,243 +160,6 @@ def documents_readable_by(user):
 
 def revision_latest_published(document: OutcomeDocument) -> Revision | None:
     return document.revisions.filter(state=Revision.State.PUBLISHED).order_by("-number").first()
-
-
-def reader_context(revision: Revision, user, *, open_key: str = "") -> dict:
-    """Everything the reader shows, in a constant number of queries whatever the size of the
-    revision: paragraphs, how many comments the user may see on each, the comments earlier
-    revisions received on the same paragraphs (matched by key), and the user's delegation's
-    official positions. The threads themselves are loaded per paragraph on demand
-    (`threads_on`); only those of `open_key` (a paragraph key, or DOCUMENT_THREADS) come
-    with the page, where a link to a comment leads."""
-
-    paragraphs = paragraphs_numbered(revision)
-    by_id = {p.pk: p for p in paragraphs}
-    for paragraph in paragraphs:
-        paragraph.comment_count = 0
-        paragraph.threads = None  # not loaded
-        paragraph.earlier = []
-        paragraph.own_position = None
-
-    document_count = 0
-    counts = (
-        comments_visible_to(user, Comment.objects.filter(revision=revision))
-        .values_list("paragraph_id")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
-    for paragraph_id, count in counts:
-        if paragraph_id in by_id:
-            by_id[paragraph_id].comment_count = count
-        else:
-            document_count += count
-
-    document_threads = None
-    if open_key == DOCUMENT_THREADS:
-        document_threads = threads_on(revision, None, user)
-    else:
-        opened = next((p for p in paragraphs if p.key == open_key), None)
-        if opened is not None:
-            opened.threads = threads_on(revision, opened, user)
-
-    keys = {p.key: p for p in paragraphs}
-    earlier = (
-        comments_visible_to(
-            user,
-            Comment.objects.filter(
-                revision__document_id=revision.document_id,
-                revision__number__lt=revision.number,
-                paragraph__isnull=False,
-            ),
-        )
-        .values("paragraph__key", "revision__number")
-        .annotate(count=Count("id"))
-        .order_by("revision__number")
-    )
-    for row in earlier:
-        paragraph = keys.get(row["paragraph__key"])
-        if paragraph is not None:
-            paragraph.earlier.append({"number": row["revision__number"], "count": row["count"]})
-
-    membership = membership_of(user)
-    if membership is not None:
-        for position in Position.objects.filter(
-            paragraph__revision=revision, delegation_id=membership.delegation_id
-        ).select_related("updated_by"):
-            if position.paragraph_id in by_id:
-                by_id[position.paragraph_id].own_position = position
-
-    return {
-        "paragraphs": paragraphs,
-        "document_threads": document_threads,
-        "document_comment_count": document_count,
-        "membership": membership,
-    }
-
-
-def threads_on(revision: Revision, paragraph: Paragraph | None, user) -> list[Comment]:
-    """The comment threads the user may see on one paragraph (None: on the whole document),
-    oldest first: each root with its replies in `thread_replies`, amendments with `diff`, a
-    word diff against the paragraph in the amendment's language. One query."""
-    comments = list(
-        comments_visible_to(user, Comment.objects.filter(revision=revision, paragraph=paragraph))
-        .select_related("author", "delegation")
-        .order_by("created_at", "pk")
-    )
-    comments_by_id = {c.pk: c for c in comments}
-    threads = []
-    for comment in comments:
-        comment.revision = revision  # spares the permission checks a query per comment
-        comment.paragraph = paragraph
-        comment.thread_replies = []
-        comment.diff = None
-    for comment in comments:
-        if comment.kind == Comment.Kind.AMENDMENT and paragraph is not None:
-            original = getattr(paragraph, f"text_{comment.language}", "") or paragraph.text
-            comment.diff = word_diff(original, comment.proposed_text)
-        # Replies join the thread of their root; a reply whose parent the user may not see
-        # stands on its own rather than disappearing.
-        root = comments_by_id.get(comment.parent_id)
-        while root is not None and root.parent_id in comments_by_id:
-            root = comments_by_id[root.parent_id]
-        if root is not None:
-            root.thread_replies.append(comment)
-        else:
-            threads.append(comment)
-    return threads
-
-
-TRIAGE_FILTERS = (
-    "revision__document",
-    "revision__number",
-    "delegation",
-    "paragraph__in",
-    "kind",
-    "status",
-)
-
-
-def comments_for_triage(**filters):
-    """The triage list: all comments (hidden ones too), newest first, with what a row shows.
-    Only the known filters apply; an empty value means "any"."""
-    queryset = Comment.objects.select_related(
-        "author", "delegation", "paragraph", "revision__document"
-    ).order_by("-created_at", "-pk")
-    for field in TRIAGE_FILTERS:
-        value = filters.get(field)
-        if value not in (None, ""):
-            queryset = queryset.filter(**{field: value})
-    return queryset
-
-
-def triage_rows(comments) -> None:
-    """Give each comment of a triage page what its row shows beside it: the paragraph's
-    text in the language the comment was written in and, for an amendment, the word diff
-    of the proposal against that text."""
-    for comment in comments:
-        paragraph = comment.paragraph
-        comment.paragraph_text = (
-            (getattr(paragraph, f"text_{comment.language}", "") or paragraph.text)
-            if paragraph
-            else ""
-        )
-        comment.words = (
-            word_diff(comment.paragraph_text, comment.proposed_text)
-            if paragraph and comment.kind == Comment.Kind.AMENDMENT and comment.proposed_text
-            else None
-        )
-
-
-def triage_counts(queryset) -> dict:
-    """Counts per paragraph and per delegation of a filtered triage list (five queries)."""
-
-    base = queryset.order_by()
-    per_paragraph = list(
-        base.values("revision__number", "paragraph__position", "paragraph__key", "paragraph_id")
-        .annotate(
-            total=Count("id"),
-            open=Count("id", filter=Q(status=Comment.Status.OPEN)),
-        )
-        .order_by("revision__number", "paragraph__position")
-    )
-    per_delegation = list(
-        base.values("delegation_id").annotate(
-            total=Count("id"),
-            open=Count("id", filter=Q(status=Comment.Status.OPEN)),
-        )
-    )
-    # The names are read from the objects: values("delegation__name") would bypass
-    # modeltranslation and give the default language's name on an English page.
-    paragraphs = Paragraph.objects.in_bulk(
-        [r["paragraph_id"] for r in per_paragraph if r["paragraph_id"]]
-    )
-    paragraphs_labelled(paragraphs.values())
-    for row in per_paragraph:
-        paragraph = paragraphs.get(row["paragraph_id"])
-        row["label"] = paragraph.label if paragraph else ""
-    delegations = Delegation.objects.in_bulk([row["delegation_id"] for row in per_delegation])
-    for row in per_delegation:
-        row["delegation"] = delegations.get(row["delegation_id"])
-    per_delegation.sort(key=lambda row: (row["delegation"] is None, str(row["delegation"] or "")))
-    return {"per_paragraph": per_paragraph, "per_delegation": per_delegation}
-
-
-def position_matrix(revision: Revision) -> dict:
-    """Paragraph × delegation table of official positions (three queries)."""
-
-    paragraphs = paragraphs_numbered(revision)
-    delegations = list(Delegation.objects.filter(memberships__isnull=False).distinct())
-    positions = {
-        (p.paragraph_id, p.delegation_id): p
-        for p in Position.objects.filter(paragraph__revision=revision)
-    }
-    known = {d.pk for d in delegations}
-    extra = {d for (_, d) in positions if d not in known}
-    if extra:
-        delegations += list(Delegation.objects.filter(pk__in=extra))
-    rows = [
-        {
-            "paragraph": paragraph,
-            "cells": [positions.get((paragraph.pk, d.pk)) for d in delegations],
-        }
-        for paragraph in paragraphs
-    ]
-    return {"delegations": delegations, "rows": rows}
-
-
-def dashboard_for(user) -> dict:
-    """A participant's start page: documents open for comments, their delegation's comments
-    with their status, and the answers that arrived since the last visit (five queries)."""
-
-    now = timezone.now()
-    open_documents = list(
-        OutcomeDocument.objects.filter(status=OutcomeDocument.Status.CONSULTATION)
-        .filter(Q(comment_deadline__isnull=True) | Q(comment_deadline__gt=now))
-        .annotate(latest_published=Max("revisions__number", filter=Q(revisions__state="published")))
-        .filter(latest_published__isnull=False)
-        .order_by(F("comment_deadline").asc(nulls_last=True))
-    )
-    membership = membership_of(user)
-    mine = Q(author=user)
-    if membership is not None:
-        mine |= Q(delegation_id=membership.delegation_id)
-    comments = list(
-        Comment.objects.filter(mine, parent__isnull=True)
-        .select_related("revision__document", "paragraph", "author", "responded_by")
-        .order_by("-created_at")[:100]
-    )
-    paragraphs_labelled(comment.paragraph for comment in comments)
-    since = user.dashboard_seen_at
-    new_answers = [
-        c for c in comments if c.responded_at and (since is None or c.responded_at > since)
-    ]
-    return {
-        "open_documents": open_documents,
-        "comments": comments,
-        "new_answers": new_answers,
-        "since": since,
-        "membership": membership,
-    }
 
 
 # --- Adoption ------------------------------------------------------------------------------
@@ -607,51 +338,3 @@ def _document_status_event(status: str) -> str:
         OutcomeDocument.Status.CLOSED: str(_("Consultation closed")),
         OutcomeDocument.Status.DRAFTING: "",
     }.get(status, "")
-
-
-# --- A comment's history, in people's words --------------------------------------------------
-@dataclass
-class EventChange:
-    """One field of a comment event as the interface shows it: a value, or a word diff."""
-
-    label: str
-    value: str = ""
-    words: list | None = None
-
-
-def comment_event_changes(event) -> list[EventChange]:
-    """What an event changed, named as the forms name the fields, statuses by their label
-    and changed text as a word diff, never the raw keys of the stored data."""
-    labels = {
-        "body": Comment._meta.get_field("body").verbose_name,
-        "proposed_text": Comment._meta.get_field("proposed_text").verbose_name,
-        "status": Comment._meta.get_field("status").verbose_name,
-        "response": Comment._meta.get_field("response").verbose_name,
-        "reason": Comment._meta.get_field("hidden_reason").verbose_name,
-    }
-
-    def shown(name, value) -> str:
-        if name == "status" and value in Comment.Status.values:
-            return str(Comment.Status(value).label)
-        return str(value or "")
-
-    data = event.data or {}
-    before, after = data.get("before"), data.get("after")
-    changes = []
-    if isinstance(before, dict) and isinstance(after, dict):
-        for name, new in after.items():
-            old = before.get(name, "")
-            if old == new:
-                continue
-            label = str(labels.get(name, name)).capitalize()
-            if name == "status":
-                changes.append(EventChange(label, f"{shown(name, old)} → {shown(name, new)}"))
-            else:
-                changes.append(EventChange(label, words=word_diff(str(old or ""), str(new or ""))))
-    else:
-        for name, value in data.items():
-            if value not in ("", None):
-                changes.append(
-                    EventChange(str(labels.get(name, name)).capitalize(), shown(name, value))
-                )
-    return changes

@@ -2,9 +2,9 @@ from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from accounts.permissions import acts_as_secretariat, membership_of
+from consultation.models import Comment, Position
 from delegations.models import Delegation, Membership
-from drafts.models import Comment, Position
-from drafts.selectors import comments_visible_to, paragraphs_labelled
+from drafts.selectors import paragraphs_labelled
 
 from .models import AgendaItem, Meeting, Summit
 
@@ -39,12 +39,10 @@ def delegation_page(delegation: Delegation, user) -> dict:
         .first()
     )
     comments = list(
-        comments_visible_to(
-            user,
-            Comment.objects.filter(
-                delegation=delegation, revision__state="published", parent__isnull=True
-            ),
+        Comment.objects.filter(
+            delegation=delegation, revision__state="published", parent__isnull=True
         )
+        .visible_to(user)
         .select_related("revision__document", "paragraph")
         .order_by("-created_at")[:50]
     )

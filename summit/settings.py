@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "delegations",
     "initiatives",
     "drafts",
+    "consultation",
     "pdfs",
     "demo",
 ]
@@ -405,8 +406,8 @@ SPECTACULAR_SETTINGS.update(
             "StatementKindEnum": "drafts.models.Statement.Kind",
             "AdoptionMethodEnum": "drafts.models.Adoption.Method",
             "ParagraphKindEnum": "drafts.models.Paragraph.Kind",
-            "CommentKindEnum": "drafts.models.Comment.Kind",
-            "CommentStatusEnum": "drafts.models.Comment.Status",
+            "CommentKindEnum": "consultation.models.Comment.Kind",
+            "CommentStatusEnum": "consultation.models.Comment.Status",
         },
     }
 )

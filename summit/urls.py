@@ -27,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("delegations/", include("delegations.urls")),
     # After delegations.urls, whose fixed routes (invitations/…) must win over a slug.
     path("delegations/<slug:slug>/", views.delegation_detail, name="delegation_detail"),
+    # consultation.urls first: its fixed routes (triage/, dashboard/…) win over a slug.
+    path("documents/", include("consultation.urls")),
     path("documents/", include("drafts.urls")),
     path("accounts/", include("accounts.urls")),
     path("pdf/", include("pdfs.urls")),

@@ -9,15 +9,6 @@ from .adoption import (  # noqa: F401
     statement_record,
 )
 from .akn import draft_import_akn  # noqa: F401
-from .comments import (  # noqa: F401
-    clean_comment_text,
-    comment_answer,
-    comment_create,
-    comment_edit,
-    comment_hide,
-    comment_restore,
-    comments_set_status,
-)
 from .editor import (  # noqa: F401
     clean_paragraph_texts,
     paragraph_add,
@@ -29,10 +20,6 @@ from .notifications import (  # noqa: F401
     adoption_notify_delegations,
     revision_notify_delegates,
     revision_notify_on_commit,
-)
-from .positions import (  # noqa: F401
-    POSITION_REASON_MAX_LENGTH,
-    position_record,
 )
 from .revisions import (  # noqa: F401
     DOCUMENT_TRANSITIONS,

@@ -19,6 +19,7 @@ from accounts.models import User
 from accounts.permissions import membership_of
 from portal.concurrency import locked_at_version
 from portal.tasks import after_commit
+from portal.text import clean_plain_text, written_language
 
 from ..models import (
     STATEMENT_MAX_LENGTH,
@@ -30,7 +31,6 @@ from ..models import (
     Statement,
 )
 from ..selectors import paragraphs_numbered, revision_latest_published, statement_revision
-from .comments import clean_comment_text, comment_language
 
 SYMBOL_MAX_LENGTH = 60
 
@@ -202,7 +202,9 @@ def statement_record(
     if kind not in Statement.Kind.values:
         raise ValidationError({"kind": _("Choose what your delegation states.")})
     needs_text = kind in (Statement.Kind.RESERVATIONS, Statement.Kind.EXPLANATION)
-    text = clean_comment_text(text, field="text", required=needs_text)
+    text = clean_plain_text(
+        text, field="text", required=needs_text, max_length=STATEMENT_MAX_LENGTH
+    )
     if len(text) > STATEMENT_MAX_LENGTH:
         raise ValidationError(
             {"text": _("At most %(max)d characters, please.") % {"max": STATEMENT_MAX_LENGTH}}
@@ -212,7 +214,7 @@ def statement_record(
         keys = _statement_paragraphs(document, list(paragraph_keys or []))
         if not keys:
             raise ValidationError({"paragraphs": _("Name the paragraphs of your reservations.")})
-    language = comment_language(language)
+    language = written_language(language)
 
     existing = Statement.objects.filter(document=document, delegation=membership.delegation)
     if existing.exists():

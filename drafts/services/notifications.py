@@ -4,12 +4,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import User
+from delegations.models import Delegation
 from portal.mail import mail_render, mail_send
 from portal.tasks import after_commit
 
 from ..models import (
     Adoption,
-    Comment,
     Revision,
 )
 from ..tasks import notify_revision_published
@@ -57,9 +57,9 @@ def adoption_notify_delegations(*, adoption: Adoption, base_url: str = "") -> in
     if adoption.notified_at is not None:
         return 0
     document = adoption.document
-    delegations = Comment.objects.filter(
-        revision__document=document, delegation__isnull=False
-    ).values("delegation")
+    # Through the comments' relation, not their model: drafts sits below the consultation
+    # (once adoption is an app above both, it can ask consultation.models.Comment).
+    delegations = Delegation.objects.filter(comments__revision__document=document).values("pk")
     recipients = User.objects.filter(
         is_active=True, membership__delegation__in=delegations
     ).exclude(email="")

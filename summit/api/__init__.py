@@ -9,8 +9,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
+from consultation.api.views import CommentViewSet, RevisionCompilationView
 from delegations.api.views import DelegationViewSet
-from drafts.api.views import CommentViewSet, DocumentViewSet
+from drafts.api.views import DocumentViewSet
 from initiatives.api.views import InitiativeViewSet
 from pdfs.api.views import PdfJobViewSet, RevisionPdfView
 from portal.api import not_found
@@ -36,6 +37,12 @@ urlpatterns = [
         "v1/documents/<id:pk>/revisions/<id:number>/pdf/",
         RevisionPdfView.as_view(),
         name="api-document-pdf",
+    ),
+    # A sub-resource of a revision, but the consultation's own endpoint.
+    path(
+        "v1/documents/<id:pk>/revisions/<id:number>/compilation/",
+        RevisionCompilationView.as_view(),
+        name="api-document-compilation",
     ),
     path("v1/", include(router.urls)),
     path(
