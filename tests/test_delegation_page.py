@@ -4,7 +4,8 @@ comments and positions only for those who may read them."""
 
 import pytest
 
-from drafts.services import comment_create, position_record, statement_record
+from consultation.services import comment_create, position_record
+from drafts.services import statement_record
 from tests.factories import InitiativeFactory
 
 

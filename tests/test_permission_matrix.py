@@ -54,7 +54,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import timezone, translation
 
-from drafts.services import comment_create, document_adopt, revision_publish
+from consultation.services import comment_create
+from drafts.services import document_adopt, revision_publish
 from initiatives.models import Indicator, Output
 from pdfs.models import PdfJob
 from pdfs.permissions import pdf_job_requester_key

@@ -10,15 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from consultation.services import comment_create
 from drafts.models import Adoption, OutcomeDocument, Paragraph, Revision, Statement
 from drafts.selectors import document_final, document_history
-from drafts.services import (
-    comment_create,
-    document_adopt,
-    revision_publish,
-    sponsorship_set,
-    statement_record,
-)
+from drafts.services import document_adopt, revision_publish, sponsorship_set, statement_record
 from summit.models import Meeting
 from tests.factories import MembershipFactory
 
