@@ -27,6 +27,17 @@ def triage_links(context, revision):
     return _include(context, "consultation/_reader_nav.html")
 
 
+@hook_register("document.secretariat_actions")
+def triage_link(context, document):
+    """On the document's page, among the secretariat's links (which only it is shown)."""
+    return format_html(
+        '<a href="{}?document={}">{}</a>',
+        reverse("comment_triage"),
+        document.pk,
+        _("Triage comments"),
+    )
+
+
 @hook_register("revision.reader.edition_note")
 def citing_lines(context, revision):
     if not context.get("can_comment"):

@@ -1,12 +1,12 @@
 """The house keeps its layers: every import points down, and no two modules import each other.
 
-    portal, typesetting  <  accounts  <  delegations  <  initiatives  <  drafts  <  pdfs
-        <  summit, demo
+    portal, typesetting  <  accounts  <  delegations  <  initiatives  <  drafts  <  consultation
+        <  pdfs  <  summit, demo
 
 `portal` and `typesetting` are the bottom layer and import no app; an app imports only the
 layers below it (drafts may use initiatives, never the reverse). Where another app must
 contribute to a lower one's page or file, the lower one offers a hook (a template tag, a
-registry such as drafts.compilation.COMPILATION_FORMATS) and the upper one fills it.
+registry such as consultation.compilation.COMPILATION_FORMATS) and the upper one fills it.
 
 Only imports at the top of a module count as arrows: an import inside a function is how one
 real cycle is broken (a task and the service that sends it), and says so in a comment.
@@ -23,6 +23,7 @@ LAYERS = [
     {"delegations"},
     {"initiatives"},
     {"drafts"},
+    {"consultation"},
     {"pdfs"},
     {"summit", "demo"},
 ]
