@@ -40,10 +40,10 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("mfa_activate_totp")
         if acts_as_secretariat(user):
             url = reverse("comment_triage")
-        # Delegates: by the dashboard's own rule (drafts.view_dashboard), as accounts knows no
+        # Delegates: by the dashboard's own rule (consultation.view_dashboard), as accounts knows no
         # membership; the secretariat, who may see it too, has gone to triage above. The rule
         # itself, not user.has_perm(), which is true of any superuser.
-        elif rules.has_perm("drafts.view_dashboard", user):
+        elif rules.has_perm("consultation.view_dashboard", user):
             url = reverse("dashboard")
         else:
             url = super().get_login_redirect_url(request)

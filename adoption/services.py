@@ -19,13 +19,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from consultation.models import Comment
 from delegations.permissions import membership_of
-from drafts.models import Comment, OutcomeDocument, Paragraph, Revision
+from drafts.models import OutcomeDocument, Paragraph, Revision
 from drafts.selectors import paragraphs_numbered, revision_latest_published
-from drafts.services.comments import clean_comment_text, comment_language
 from portal.concurrency import locked_at_version
 from portal.mail import mail_render, mail_send
 from portal.tasks import after_commit
+from portal.text import clean_plain_text, written_language
 
 from .models import STATEMENT_MAX_LENGTH, Adoption, Sponsorship, Statement
 from .selectors import statement_revision
@@ -198,7 +199,9 @@ def statement_record(
     if kind not in Statement.Kind.values:
         raise ValidationError({"kind": _("Choose what your delegation states.")})
     needs_text = kind in (Statement.Kind.RESERVATIONS, Statement.Kind.EXPLANATION)
-    text = clean_comment_text(text, field="text", required=needs_text)
+    text = clean_plain_text(
+        text, field="text", required=needs_text, max_length=STATEMENT_MAX_LENGTH
+    )
     if len(text) > STATEMENT_MAX_LENGTH:
         raise ValidationError(
             {"text": _("At most %(max)d characters, please.") % {"max": STATEMENT_MAX_LENGTH}}
@@ -208,7 +211,7 @@ def statement_record(
         keys = _statement_paragraphs(document, list(paragraph_keys or []))
         if not keys:
             raise ValidationError({"paragraphs": _("Name the paragraphs of your reservations.")})
-    language = comment_language(language)
+    language = written_language(language)
 
     existing = Statement.objects.filter(document=document, delegation=membership.delegation)
     if existing.exists():

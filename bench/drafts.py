@@ -46,8 +46,9 @@ def build(paragraphs: int, comments: int, slug: str = "bench"):
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
     from accounts.models import User
+    from consultation.models import Comment
     from delegations.models import Delegation, Membership
-    from drafts.models import Comment, OutcomeDocument, Paragraph, Revision
+    from drafts.models import OutcomeDocument, Paragraph, Revision
     from drafts.services import revision_publish
     from programme.models import Summit
 

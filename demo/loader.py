@@ -17,10 +17,11 @@ from simple_history.utils import bulk_update_with_history
 
 from accounts.models import User
 from adoption.services import document_adopt, sponsorship_set, statement_record
+from consultation.services import comment_answer, comment_create
 from delegations.models import Delegation, Membership
 from drafts.editions import editions_for
 from drafts.models import Edition, OutcomeDocument, Paragraph, Revision
-from drafts.services import comment_answer, comment_create, revision_publish
+from drafts.services import revision_publish
 from initiatives.models import (
     FundingEntry,
     Indicator,

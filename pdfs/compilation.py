@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone, translation
 
-from drafts.compilation import compilation_header, compilation_rows
+from consultation.compilation import compilation_header, compilation_rows
 from drafts.models import Revision
 from typesetting import lines
 from typesetting.pdf import render_template_pdf

@@ -3,10 +3,11 @@
 from django.db.models import F, Q
 
 from accounts.permissions import acts_as_secretariat
+from consultation.models import Comment, Position
 from delegations.models import Delegation, Membership
 from delegations.permissions import membership_of
-from drafts.models import Comment, Position, Revision
-from drafts.selectors import comments_visible_to, paragraphs_labelled
+from drafts.models import Revision
+from drafts.selectors import paragraphs_labelled
 from programme.models import Meeting
 
 
@@ -20,12 +21,10 @@ def delegation_page(delegation: Delegation, user) -> dict:
         .first()
     )
     comments = list(
-        comments_visible_to(
-            user,
-            Comment.objects.filter(
-                delegation=delegation, revision__state=Revision.State.PUBLISHED, parent__isnull=True
-            ),
+        Comment.objects.filter(
+            delegation=delegation, revision__state=Revision.State.PUBLISHED, parent__isnull=True
         )
+        .visible_to(user)
         .select_related("revision__document", "paragraph")
         .order_by("-created_at")[:50]
     )

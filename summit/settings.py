@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "delegations",
     "initiatives",
     "drafts",
+    "consultation",
     "adoption",
     # pdfs before akn: their hooks fill the revision page's downloads in this order.
     "pdfs",
@@ -427,8 +428,8 @@ SPECTACULAR_SETTINGS.update(
             "StatementKindEnum": "adoption.models.Statement.Kind",
             "AdoptionMethodEnum": "adoption.models.Adoption.Method",
             "ParagraphKindEnum": "drafts.models.Paragraph.Kind",
-            "CommentKindEnum": "drafts.models.Comment.Kind",
-            "CommentStatusEnum": "drafts.models.Comment.Status",
+            "CommentKindEnum": "consultation.models.Comment.Kind",
+            "CommentStatusEnum": "consultation.models.Comment.Status",
         },
     }
 )

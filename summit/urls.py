@@ -26,8 +26,9 @@ urlpatterns += i18n_patterns(
     path("delegations/", include("delegations.urls")),
     # After delegations.urls, whose fixed routes (invitations/…) must win over a slug.
     path("delegations/<slug:slug>/", views.delegation_detail, name="delegation_detail"),
-    # Before drafts.urls: a document's adoption pages (adopt/, adopted/, history/…) are
-    # adoption's, its Akoma Ntoso pages akn's; drafts.urls has routes that take any slug.
+    # Before drafts.urls, whose routes take any slug: consultation's fixed routes (triage/,
+    # dashboard/…) and a document's adoption and Akoma Ntoso pages (adopt/, adopted/, akn/…).
+    path("documents/", include("consultation.urls")),
     path("documents/", include("adoption.urls")),
     path("documents/", include("akn.urls")),
     path("documents/", include("drafts.urls")),

@@ -5,7 +5,7 @@ comments and positions only for those who may read them."""
 import pytest
 
 from adoption.services import statement_record
-from drafts.services import comment_create, position_record
+from consultation.services import comment_create, position_record
 from tests.factories import InitiativeFactory
 
 

@@ -15,8 +15,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafts.models import Comment, Paragraph
-from drafts.services import comment_create
+from consultation.models import Comment
+from consultation.services import comment_create
+from drafts.models import Paragraph
 from initiatives.models import Section
 from tests.factories import InitiativeFactory
 

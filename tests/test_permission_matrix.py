@@ -55,7 +55,8 @@ from django.urls.resolvers import LocalePrefixPattern
 from django.utils import timezone, translation
 
 from adoption.services import document_adopt
-from drafts.services import comment_create, revision_publish
+from consultation.services import comment_create
+from drafts.services import revision_publish
 from initiatives.models import Indicator, Output
 from pdfs.models import PdfJob
 from pdfs.permissions import pdf_job_requester_key

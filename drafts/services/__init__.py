@@ -1,14 +1,5 @@
 """The drafting's writes, one module per subject; everything is importable from here."""
 
-from .comments import (  # noqa: F401
-    clean_comment_text,
-    comment_answer,
-    comment_create,
-    comment_edit,
-    comment_hide,
-    comment_restore,
-    comments_set_status,
-)
 from .editor import (  # noqa: F401
     clean_paragraph_texts,
     paragraph_add,
@@ -19,10 +10,6 @@ from .editor import (  # noqa: F401
 from .notifications import (  # noqa: F401
     revision_notify_delegates,
     revision_notify_on_commit,
-)
-from .positions import (  # noqa: F401
-    POSITION_REASON_MAX_LENGTH,
-    position_record,
 )
 from .revisions import (  # noqa: F401
     DOCUMENT_TRANSITIONS,

@@ -17,8 +17,8 @@ from adoption.api.views import (
     DocumentViewSet,
 )
 from akn.api.views import DraftAknImportView, RevisionAknView
+from consultation.api.views import CommentViewSet, RevisionCompilationView
 from delegations.api.views import DelegationViewSet
-from drafts.api.views import CommentViewSet
 from initiatives.api.views import InitiativeViewSet
 from pdfs.api.views import PdfJobViewSet, RevisionPdfView
 from portal.api import not_found
@@ -60,6 +60,12 @@ urlpatterns = [
         "v1/documents/<id:pk>/revisions/<id:number>/pdf/",
         RevisionPdfView.as_view(),
         name="api-document-pdf",
+    ),
+    # A sub-resource of a revision, but the consultation's own endpoint.
+    path(
+        "v1/documents/<id:pk>/revisions/<id:number>/compilation/",
+        RevisionCompilationView.as_view(),
+        name="api-document-compilation",
     ),
     path("v1/", include(router.urls)),
     path(

@@ -13,8 +13,9 @@ from django.utils.formats import date_format
 from adoption.models import Adoption, Statement
 from adoption.selectors import document_final, document_history
 from adoption.services import document_adopt, sponsorship_set, statement_record
+from consultation.services import comment_create
 from drafts.models import OutcomeDocument, Paragraph, Revision
-from drafts.services import comment_create, revision_publish
+from drafts.services import revision_publish
 from programme.models import Meeting
 from tests.factories import MembershipFactory
 

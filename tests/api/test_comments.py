@@ -2,8 +2,8 @@
 
 import pytest
 
-from drafts.models import Comment
-from drafts.services import comment_answer, comment_create
+from consultation.models import Comment
+from consultation.services import comment_answer, comment_create
 
 COMMENTS = "/api/v1/comments/"
 

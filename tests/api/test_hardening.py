@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from drafts.models import Comment
+from consultation.models import Comment
 from pdfs.services import pdf_job_request
 
 COMMENTS = "/api/v1/comments/"
@@ -47,7 +47,7 @@ def _error(response, status: int) -> dict:
     ],
 )
 def test_format_suffixes_are_unknown_endpoints(clients, published_revision, alice, paragraph, path):
-    from drafts.services import comment_create
+    from consultation.services import comment_create
 
     comment = comment_create(
         author=alice, revision=published_revision, paragraph=paragraph, body="x"
@@ -205,7 +205,7 @@ def test_a_right_body_is_still_accepted(as_alice, paragraph):
 
 
 def test_the_comment_version_must_be_a_json_integer(as_alice, alice, paragraph):
-    from drafts.services import comment_create
+    from consultation.services import comment_create
 
     comment = comment_create(
         author=alice, revision=paragraph.revision, paragraph=paragraph, body="Support."
@@ -248,7 +248,7 @@ def test_an_undecodable_api_body_is_a_json_400(as_alice, paragraph):
 def test_a_secretariat_account_without_totp_has_no_secretariat_reach_in_the_api(
     secretariat_without_totp, alice, published_revision, paragraph
 ):
-    from drafts.services import comment_create
+    from consultation.services import comment_create
     from tests.api.conftest import english_client
 
     note = comment_create(
@@ -399,7 +399,7 @@ def test_a_million_character_section_is_refused_by_the_form_the_service_and_the_
 
 
 def test_the_api_takes_a_comment_up_to_the_limit_the_database_keeps(as_alice, paragraph):
-    from drafts.models import COMMENT_MAX_LENGTH
+    from consultation.models import COMMENT_MAX_LENGTH
 
     too_long = {"paragraph": paragraph.pk, "body": "x" * (COMMENT_MAX_LENGTH + 1)}
     assert "body" in _error(as_alice.post(COMMENTS, too_long, format="json"), 400)["fields"]

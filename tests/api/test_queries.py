@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from consultation.models import Comment
 from delegations.models import Delegation, Membership
-from drafts.models import Comment, OutcomeDocument, Paragraph, Revision
+from drafts.models import OutcomeDocument, Paragraph, Revision
 from initiatives.models import FundingEntry, Indicator, Initiative, Outcome, Output, Section, Tag
 from programme.models import AgendaItem, Meeting, Summit
 from tests.factories import SummitFactory, UserFactory

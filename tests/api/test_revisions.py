@@ -6,8 +6,9 @@ import pytest
 from django.utils import translation
 from openpyxl import load_workbook
 
+from consultation.services import comment_create
 from drafts.models import Paragraph
-from drafts.services import comment_create, revision_publish
+from drafts.services import revision_publish
 
 ROLES = ["anonymous", "alice", "bob", "secretariat"]
 

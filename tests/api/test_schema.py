@@ -11,7 +11,7 @@ from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
 from schemathesis.checks import CHECKS
 
-from drafts.services import comment_create
+from consultation.services import comment_create
 from initiatives.models import FundingEntry, Tag
 from programme.models import AgendaItem, Meeting
 from tests.factories import InitiativeFactory, SummitFactory

@@ -13,7 +13,7 @@ from allauth.mfa.utils import decrypt
 from playwright.sync_api import expect
 
 from accounts.models import User
-from drafts.models import Comment
+from consultation.models import Comment
 
 pytestmark = pytest.mark.browser
 

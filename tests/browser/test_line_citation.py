@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from drafts.models import Comment
+from consultation.models import Comment
 from tests.browser.test_consultation_journey import (
     DELEGATE,
     SECRETARIAT,

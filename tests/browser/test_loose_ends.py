@@ -7,8 +7,8 @@ import re
 import pytest
 
 from accounts.models import User
-from drafts.models import Comment
-from drafts.services import comment_answer
+from consultation.models import Comment
+from consultation.services import comment_answer
 from tests.browser.test_consultation_journey import (
     DELEGATE,
     SECRETARIAT,

@@ -5,7 +5,7 @@ and a link to a comment opens its paragraph's (issue #16)."""
 import pytest
 from playwright.sync_api import expect
 
-from drafts.models import Comment
+from consultation.models import Comment
 from tests.browser.test_consultation_journey import (
     DELEGATE,
     log_in,

@@ -4,7 +4,7 @@ in place without a reload, one status for several comments, filters in the URL, 
 import pytest
 from playwright.sync_api import expect
 
-from drafts.models import Comment
+from consultation.models import Comment
 from tests.browser.test_consultation_journey import SECRETARIAT, enter_totp, log_in, new_page
 
 pytestmark = pytest.mark.browser

@@ -5,12 +5,7 @@ from django.urls import reverse
 
 from drafts.models import OutcomeDocument, Paragraph, Revision, RevisionFrozen
 from drafts.selectors import paragraphs_numbered
-from drafts.services import (
-    paragraph_add,
-    paragraph_delete,
-    paragraph_move,
-    paragraph_update,
-)
+from drafts.services import paragraph_add, paragraph_delete, paragraph_move, paragraph_update
 from portal.concurrency import EditConflict
 from tests.factories import DelegationFactory, MembershipFactory, UserFactory
 

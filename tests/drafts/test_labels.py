@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from drafts.compilation import compilation_rows
+from consultation.compilation import compilation_rows
+from consultation.services import comment_create
 from drafts.selectors import paragraphs_numbered, paragraphs_with_label, parse_label
-from drafts.services import comment_create
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_the_api_carries_the_label(client, published_revision, alice, op2_commen
 def test_one_query_labels_a_whole_page_of_comments(
     published_revision, alice, django_assert_num_queries
 ):
-    from drafts.models import Comment
+    from consultation.models import Comment
     from drafts.selectors import paragraphs_labelled
 
     for paragraph in published_revision.paragraphs.all():

@@ -5,8 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from drafts.models import Comment, Paragraph, Revision
-from drafts.services import comment_create, revision_publish
+from consultation.models import Comment
+from consultation.services import comment_create
+from drafts.models import Paragraph, Revision
+from drafts.services import revision_publish
 from tests.factories import (
     DelegationFactory,
     MembershipFactory,
@@ -363,7 +365,7 @@ def test_a_later_revision_links_the_comments_earlier_revisions_received(
 
 
 def test_every_user_text_in_a_thread_is_inert(client, secretariat, published_revision, paragraph):
-    from drafts.services import comment_answer, comment_hide
+    from consultation.services import comment_answer, comment_hide
 
     author = MembershipFactory(
         user__first_name="<img src=x onerror=alert(1)>",

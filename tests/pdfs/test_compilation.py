@@ -6,8 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from drafts.models import Comment, Revision
-from drafts.services import comment_answer, comment_create
+from consultation.models import Comment
+from consultation.services import comment_answer, comment_create
+from drafts.models import Revision
 from pdfs.compilation import compilation_pdf
 from tests.api.conftest import client_for
 

@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from drafts.models import Comment
+from consultation.models import Comment
+from consultation.services import comment_create
 from drafts.selectors import paragraph_line_span
-from drafts.services import comment_create, revision_publish
+from drafts.services import revision_publish
 from tests.pdfs.conftest import make_long_revision
 
 pytestmark = pytest.mark.usefixtures("english")

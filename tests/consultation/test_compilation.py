@@ -4,9 +4,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from drafts.compilation import compilation_csv, compilation_rows, compilation_xlsx
+from consultation.compilation import compilation_csv, compilation_rows, compilation_xlsx
+from consultation.services import comment_answer, comment_create
 from drafts.selectors import paragraph_line_span
-from drafts.services import comment_answer, comment_create
 
 pytestmark = pytest.mark.usefixtures("english")
 

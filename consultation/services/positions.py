@@ -6,11 +6,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from delegations.permissions import membership_of
+from drafts.models import Paragraph
 
-from ..models import (
-    Paragraph,
-    Position,
-)
+from ..models import Position
 from .comments import clean_comment_text
 
 POSITION_REASON_MAX_LENGTH = 500
@@ -21,7 +19,7 @@ def position_record(*, paragraph: Paragraph, user: User, stance: str, reason: st
     """Record (or change) the user's delegation's position on a paragraph."""
     membership = membership_of(user)
     # has_perm is always true for a superuser, who may belong to no delegation.
-    if membership is None or not user.has_perm("drafts.record_position", paragraph):
+    if membership is None or not user.has_perm("consultation.record_position", paragraph):
         raise PermissionDenied(_("Only a head of delegation records official positions."))
     if stance not in Position.Stance.values:
         raise ValidationError({"stance": _("Choose support, reservation or objection.")})

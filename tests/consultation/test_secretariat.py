@@ -5,8 +5,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from drafts.models import Comment, CommentEvent, Position, Revision
-from drafts.services import comment_create, revision_publish
+from consultation.models import Comment, CommentEvent, Position
+from consultation.services import comment_create
+from drafts.models import Revision
+from drafts.services import revision_publish
 from tests.factories import MembershipFactory, UserFactory
 
 # These tests read the interface and the texts in English.

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from drafts.services import comment_answer, comment_create
+from consultation.services import comment_answer, comment_create
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -11,9 +11,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import secretariat_required
+from drafts.access import revision_readable
+from drafts.selectors import paragraphs_labelled, paragraphs_with_label
+from drafts.views.common import bad_request
 
 from .. import services
-from ..access import revision_readable
 from ..compilation import COMPILATION_FORMATS, compilation_response
 from ..forms import (
     AnswerForm,
@@ -24,13 +26,10 @@ from ..forms import (
 from ..models import Comment
 from ..selectors import (
     comments_for_triage,
-    paragraphs_labelled,
-    paragraphs_with_label,
     position_matrix,
     triage_counts,
     triage_rows,
 )
-from .common import bad_request
 
 
 def _back_to_triage(request, comment=None) -> str:
@@ -44,7 +43,7 @@ def _back_to_triage(request, comment=None) -> str:
 
 @secretariat_required
 def comment_triage(request):
-    if not request.user.has_perm("drafts.triage_comments"):
+    if not request.user.has_perm("consultation.triage_comments"):
         raise PermissionDenied
     form = TriageFilterForm(request.GET or None)
     filters = {}
@@ -68,7 +67,7 @@ def comment_triage(request):
     query.pop("page", None)
     return render(
         request,
-        "drafts/triage.html",
+        "consultation/triage.html",
         {
             "form": form,
             "page": page,
@@ -165,7 +164,7 @@ def compilation_download(request, slug, number, fmt):
     if fmt not in COMPILATION_FORMATS:
         raise Http404
     revision = revision_readable(request.user, slug=slug, number=number)
-    if not request.user.has_perm("drafts.view_compilation", revision):
+    if not request.user.has_perm("consultation.view_compilation", revision):
         raise PermissionDenied
     return compilation_response(revision, fmt)
 
@@ -173,10 +172,10 @@ def compilation_download(request, slug, number, fmt):
 @secretariat_required
 def position_matrix_view(request, slug, number):
     revision = revision_readable(request.user, slug=slug, number=number)
-    if not request.user.has_perm("drafts.view_position_matrix", revision):
+    if not request.user.has_perm("consultation.view_position_matrix", revision):
         raise PermissionDenied
     return render(
         request,
-        "drafts/position_matrix.html",
+        "consultation/position_matrix.html",
         {"revision": revision, "document": revision.document, **position_matrix(revision)},
     )

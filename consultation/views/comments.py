@@ -9,24 +9,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from drafts.access import revision_readable
+from drafts.models import Paragraph
+from drafts.selectors import paragraphs_numbered
+from drafts.views.common import bad_request
 from portal.concurrency import add_service_errors, versioned_edit
 from portal.ids import parse_id
 
 from .. import services
-from ..access import revision_readable
 from ..forms import (
     AnswerForm,
     CommentEditForm,
     CommentForm,
     PositionForm,
 )
-from ..models import Comment, Paragraph
+from ..models import Comment
 from ..permissions import comment_refusal
-from ..selectors import (
-    comment_event_changes,
-    paragraphs_numbered,
-)
-from .common import bad_request
+from ..selectors import comment_event_changes
 
 
 @login_required
@@ -53,7 +52,7 @@ def comment_create(request, slug, number):
     parent_id = (data or request.GET).get("parent") or ""
     if parent_id:
         parent = Comment.objects.filter(pk=parse_id(parent_id) or 0).first()
-        if parent is None or not request.user.has_perm("drafts.view_comment", parent):
+        if parent is None or not request.user.has_perm("consultation.view_comment", parent):
             return bad_request(request, _("Unknown comment."))
     refusal = None
     if data is not None and form.is_valid():
@@ -90,7 +89,7 @@ def comment_create(request, slug, number):
         status = 403 if refusal else 200
     return render(
         request,
-        "drafts/comment_form.html",
+        "consultation/comment_form.html",
         {
             "form": form,
             "refusal": refusal,
@@ -108,7 +107,7 @@ def _comment_or_404(request, pk) -> Comment:
         Comment.objects.select_related("revision__document", "paragraph", "author", "delegation"),
         pk=pk,
     )
-    if not request.user.has_perm("drafts.view_comment", comment):
+    if not request.user.has_perm("consultation.view_comment", comment):
         raise Http404
     return comment
 
@@ -116,7 +115,7 @@ def _comment_or_404(request, pk) -> Comment:
 @login_required
 def comment_edit(request, pk):
     comment = _comment_or_404(request, pk)
-    if not rules.has_perm("drafts.change_comment", request.user, comment):
+    if not rules.has_perm("consultation.change_comment", request.user, comment):
         raise PermissionDenied(_("This comment can no longer be edited."))
 
     def save(data):
@@ -136,7 +135,7 @@ def comment_edit(request, pk):
         },
         save=save,
         done=done,
-        template="drafts/comment_edit.html",
+        template="consultation/comment_edit.html",
         context={"comment": comment},
     )
 
@@ -150,11 +149,11 @@ def comment_detail(request, pk):
         event.changes = comment_event_changes(event)
     return render(
         request,
-        "drafts/comment_detail.html",
+        "consultation/comment_detail.html",
         {
             "comment": comment,
             "events": events,
-            "can_triage": request.user.has_perm("drafts.triage_comments"),
+            "can_triage": request.user.has_perm("consultation.triage_comments"),
             "answer_form": AnswerForm(
                 initial={"status": comment.status, "response": comment.response}
             ),
@@ -169,7 +168,7 @@ def position_record(request, slug, number, key):
     paragraph = get_object_or_404(
         Paragraph.objects.select_related("revision"), revision=revision, key=key
     )
-    if not request.user.has_perm("drafts.record_position", paragraph):
+    if not request.user.has_perm("consultation.record_position", paragraph):
         raise PermissionDenied
     form = PositionForm(request.POST)
     try:

@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from .models import Comment, Revision
-from .selectors import paragraphs_numbered
+from drafts.models import Revision
+from drafts.selectors import paragraphs_numbered
+
+from .models import Comment
 
 
 @dataclass
@@ -118,7 +120,7 @@ class CompilationFormat:
 
 
 # The formats of the compilation, for the page and the API alike. pdfs/ adds "pdf" when it
-# loads (pdfs.apps), so that drafts needs to know nothing of PDFs.
+# loads (pdfs.apps), so that the consultation needs to know nothing of PDFs.
 COMPILATION_FORMATS: dict[str, CompilationFormat] = {
     "csv": CompilationFormat("text/csv; charset=utf-8", compilation_csv),
     "xlsx": CompilationFormat(

@@ -1,39 +1,23 @@
 """Comments and amendments: written by delegates, answered and moderated by the secretariat."""
 
 import rules
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from delegations.permissions import membership_of
+from drafts.models import Paragraph, Revision
+from drafts.selectors import paragraph_line_span
 from portal.concurrency import locked_at_version
+from portal.text import clean_plain_text, written_language
 
-from ..models import (
-    COMMENT_MAX_LENGTH,
-    Comment,
-    CommentEvent,
-    Paragraph,
-    Revision,
-)
-from ..selectors import paragraph_line_span
+from ..models import COMMENT_MAX_LENGTH, Comment, CommentEvent
 
 
 def clean_comment_text(text: str | None, *, field: str, required: bool) -> str:
-    """Comments are plain text: templates escape them, so HTML stays inert. NUL and other
-    control characters are refused here because PostgreSQL cannot store NUL at all."""
-    text = (text or "").replace("\r\n", "\n").strip()
-    if required and not text:
-        raise ValidationError({field: _("This field cannot be empty.")})
-    if len(text) > COMMENT_MAX_LENGTH:
-        raise ValidationError(
-            {field: _("At most %(max)d characters, please.") % {"max": COMMENT_MAX_LENGTH}}
-        )
-    if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
-        raise ValidationError({field: _("The text contains control characters.")})
-    return text
+    return clean_plain_text(text, field=field, required=required, max_length=COMMENT_MAX_LENGTH)
 
 
 @transaction.atomic
@@ -56,7 +40,7 @@ def comment_create(
     `cited_language` edition (the author's language by default); one line may be given alone."""
     # rules.has_perm, not user.has_perm: these are rules of the consultation that no
     # superuser bypasses (only published revisions, while open; only the author edits).
-    if not rules.has_perm("drafts.comment_revision", author, revision):
+    if not rules.has_perm("consultation.comment_revision", author, revision):
         if revision.is_published and not revision.document.consultation_open:
             raise PermissionDenied(_("The consultation on this document is closed."))
         raise PermissionDenied(_("You may not comment on this revision."))
@@ -69,7 +53,7 @@ def comment_create(
     if parent is not None:
         if parent.revision_id != revision.pk:
             raise ValidationError({"parent": _("A reply must be on the same revision.")})
-        if not author.has_perm("drafts.view_comment", parent):
+        if not author.has_perm("consultation.view_comment", parent):
             raise ValidationError({"parent": _("Unknown comment.")})
         # A reply joins the thread: same paragraph, plain comment.
         paragraph, kind = parent.paragraph, Comment.Kind.COMMENT
@@ -134,9 +118,7 @@ def _check_cited_lines(revision, paragraph, first, last, language) -> tuple[int,
 
 def comment_language(language: str | None) -> str:
     """The language given, else the one the author is using the portal in."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    language = (language or translation.get_language() or "").split("-")[0]
-    return language if language in codes else settings.LANGUAGE_CODE
+    return written_language(language)
 
 
 @transaction.atomic
@@ -147,7 +129,7 @@ def comment_edit(
     comment = locked_at_version(
         Comment.objects.select_related("revision__document"), pk=comment.pk, version=version
     )
-    if not rules.has_perm("drafts.change_comment", user, comment):
+    if not rules.has_perm("consultation.change_comment", user, comment):
         raise PermissionDenied(_("This comment can no longer be edited."))
     body = clean_comment_text(body, field="body", required=True)
     needs_text = comment.kind in (Comment.Kind.AMENDMENT, Comment.Kind.ADDITION)
@@ -170,7 +152,7 @@ def comment_edit(
 
 @transaction.atomic
 def comment_answer(*, comment: Comment, user: User, status: str, response: str) -> Comment:
-    if not user.has_perm("drafts.answer_comment", comment):
+    if not user.has_perm("consultation.answer_comment", comment):
         raise PermissionDenied(_("Only the secretariat answers comments."))
     if status not in Comment.Status.values:
         raise ValidationError({"status": _("Unknown status.")})
@@ -207,7 +189,7 @@ def comments_set_status(*, user: User, ids: list[int], status: str) -> int:
 @transaction.atomic
 def comment_hide(*, comment: Comment, user: User, reason: str) -> Comment:
     """Moderation is a soft delete: the comment stays, with who hid it and why."""
-    if not user.has_perm("drafts.moderate_comment", comment):
+    if not user.has_perm("consultation.moderate_comment", comment):
         raise PermissionDenied(_("Only the secretariat moderates comments."))
     reason = (reason or "").strip()
     if not reason:
@@ -225,7 +207,7 @@ def comment_hide(*, comment: Comment, user: User, reason: str) -> Comment:
 
 @transaction.atomic
 def comment_restore(*, comment: Comment, user: User) -> Comment:
-    if not user.has_perm("drafts.moderate_comment", comment):
+    if not user.has_perm("consultation.moderate_comment", comment):
         raise PermissionDenied(_("Only the secretariat moderates comments."))
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     comment.hidden_at = None

@@ -3,14 +3,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from drafts.models import Comment, CommentEvent
-from drafts.selectors import comments_visible_to
-from drafts.services import (
-    comment_answer,
-    comment_create,
-    comment_edit,
-    comment_hide,
-)
+from consultation.models import Comment, CommentEvent
+from consultation.services import comment_answer, comment_create, comment_edit, comment_hide
 from portal.concurrency import EditConflict
 from tests.factories import UserFactory
 
@@ -122,9 +116,9 @@ def test_secretariat_only_comments_are_hidden_from_other_delegations(
         author=alice, revision=published_revision, body="Private", visibility="secretariat"
     )
 
-    assert set(comments_visible_to(alice)) == {public, private}
-    assert set(comments_visible_to(bob)) == {public}
-    assert set(comments_visible_to(secretariat)) == {public, private}
+    assert set(Comment.objects.visible_to(alice)) == {public, private}
+    assert set(Comment.objects.visible_to(bob)) == {public}
+    assert set(Comment.objects.visible_to(secretariat)) == {public, private}
 
 
 def test_hidden_comments_are_kept_but_not_shown_to_other_delegations(
@@ -134,8 +128,8 @@ def test_hidden_comments_are_kept_but_not_shown_to_other_delegations(
     comment_hide(comment=comment, user=secretariat, reason="Off topic")
 
     assert Comment.objects.filter(pk=comment.pk).exists()
-    assert list(comments_visible_to(bob)) == []
-    assert list(comments_visible_to(secretariat)) == [comment]
+    assert list(Comment.objects.visible_to(bob)) == []
+    assert list(Comment.objects.visible_to(secretariat)) == [comment]
 
 
 def test_an_amendment_is_compared_with_the_paragraph_in_the_language_it_was_written_in(
@@ -175,7 +169,7 @@ def test_the_comment_page_prefills_an_amendment_without_javascript(
 
 
 def test_the_comment_history_reads_in_peoples_words(client, published_revision, alice, secretariat):
-    from drafts.services import comment_answer, comment_edit
+    from consultation.services import comment_answer, comment_edit
 
     comment = comment_create(
         author=alice,
