@@ -262,7 +262,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "portal.schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": [
         "portal.api.FilterBackend",
         "rest_framework.filters.OrderingFilter",
@@ -364,6 +364,7 @@ INSTALLED_APPS += ["drf_spectacular_sidecar"]
 REST_FRAMEWORK.update(
     {
         "EXCEPTION_HANDLER": "portal.api.exception_handler",
+        "DEFAULT_CONTENT_NEGOTIATION_CLASS": "portal.negotiation.ContentNegotiation",
         "DEFAULT_PAGINATION_CLASS": "portal.api.Pagination",
         "DEFAULT_FILTER_BACKENDS": [
             *REST_FRAMEWORK["DEFAULT_FILTER_BACKENDS"],

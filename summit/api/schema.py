@@ -8,6 +8,8 @@ operation can answer come from the shared machinery and are added here, once:
 - 401: a token that is not valid (on any endpoint), or no credentials where they are needed;
 - 403: a write without a CSRF token in a browser session, or one the rules refuse;
 - 404: an id that does not exist or is not visible, a page past the last;
+- 406: an operation that answers files (CSV, PDF, XLSX, AKN) asked for a format it does
+  not offer (`Accept: application/json`, `?format=json`); the error lists `formats`;
 - 429: throttled (with Retry-After).
 """
 
@@ -19,13 +21,23 @@ COMMON = {
     "429": "Too many requests; the Retry-After header says when to try again",
 }
 WRITES = {"403": "Not allowed"}
+FILES = {"406": "None of the formats on offer was asked for; `formats` lists them"}
+
+
+def _answers_files(operation: dict) -> bool:
+    content = operation.get("responses", {}).get("200", {}).get("content", {})
+    return any(media_type != "application/json" for media_type in content)
 
 
 def document_errors(result, generator, request, public):
     for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
             responses = operation.setdefault("responses", {})
-            errors = {**COMMON, **(WRITES if method != "get" else {})}
+            errors = {
+                **COMMON,
+                **(WRITES if method != "get" else {}),
+                **(FILES if _answers_files(operation) else {}),
+            }
             for code, description in errors.items():
                 responses.setdefault(
                     code,
