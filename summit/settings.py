@@ -76,6 +76,8 @@ MIDDLEWARE = [
     # Anonymous API reads answered again from the cache, before the rest runs.
     "portal.api_cache.AnswerCacheMiddleware",
     "portal.middleware.RefuseUndecodableBodyMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After, not 500.
+    "portal.unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

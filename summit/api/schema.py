@@ -10,7 +10,8 @@ operation can answer come from the shared machinery and are added here, once:
 - 404: an id that does not exist or is not visible, a page past the last;
 - 406: an operation that answers files (CSV, PDF, XLSX, AKN) asked for a format it does
   not offer (`Accept: application/json`, `?format=json`); the error lists `formats`;
-- 429: throttled (with Retry-After).
+- 429: throttled (with Retry-After);
+- 503: the database does not answer (with Retry-After; portal.unavailable).
 """
 
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
@@ -19,6 +20,7 @@ COMMON = {
     "401": "Not authenticated, or the token is not valid",
     "404": "Not found (or not visible to you)",
     "429": "Too many requests; the Retry-After header says when to try again",
+    "503": "The portal cannot reach its database; the Retry-After header says when to try again",
 }
 WRITES = {"403": "Not allowed"}
 FILES = {"406": "None of the formats on offer was asked for; `formats` lists them"}
