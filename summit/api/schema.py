@@ -14,6 +14,14 @@ operation can answer come from the shared machinery and are added here, once:
 - 503: the database does not answer (with Retry-After; portal.unavailable).
 """
 
+from django.conf import settings
+from django.utils import translation
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SCHEMA_KWARGS, SpectacularAPIView
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+SCHEMA_LANGUAGE = "en"  # the language of identifiers, whatever the portal's default
+
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
 COMMON = {
     "400": "Invalid input",
@@ -49,3 +57,24 @@ def document_errors(result, generator, request, public):
                     },
                 )
     return result
+
+
+class SchemaView(SpectacularAPIView):
+    """The machine-readable schema is in English unless `?lang=` asks for another language.
+    Code generators (openapi-python-client) name classes and modules after its titles, so
+    they must not follow the Accept-Language of whoever downloads it (Russian by default);
+    component names, enum names and operationIds are English in every language."""
+
+    @extend_schema(**SCHEMA_KWARGS)  # as drf-spectacular's own (not in the schema)
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("lang") in LANGUAGE_CODES:
+            return super().get(request, *args, **kwargs)  # drf-spectacular applies ?lang=
+        with translation.override(SCHEMA_LANGUAGE):
+            response = super().get(request, *args, **kwargs)
+            # Rendered here: lazily translated titles must meet the language they are for.
+            response.accepted_renderer = request.accepted_renderer
+            response.accepted_media_type = request.accepted_media_type
+            response.renderer_context = self.get_renderer_context()
+            response.render()
+        response["Content-Language"] = SCHEMA_LANGUAGE
+        return response
