@@ -1,7 +1,7 @@
 """The RES-2026 demo data, as data: what the loader (demo/loader.py) puts in the database.
 
 Facts (the meeting in Almaty on 25–27 February 2026, its organisers, the delegations, the two
-initiatives and their themes) come from the news article in `shared/seed/`. Everything else
+initiatives and their themes) come from the news article in `docs/seed/`. Everything else
 — the draft texts, the results framework, the funding figures — is demonstration material
 and says so, in both languages.
 """

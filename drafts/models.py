@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from portal.languages import localized_names
@@ -105,6 +106,24 @@ class OutcomeDocument(models.Model):
     def get_absolute_url(self):
         return reverse("document_detail", args=[self.slug])
 
+    def get_status_display(self) -> str:
+        """The status in words that agree with the kind: in Russian, with its gender (both
+        a резолюция and a декларация are «принята»). Django keeps a get_FOO_display that the
+        model defines, so every page, e-mail and the admin get these."""
+        label = DOCUMENT_STATUS_LABELS.get(self.kind, {}).get(self.status)
+        return str(label) if label else self._get_FIELD_display(self._meta.get_field("status"))
+
+    @property
+    def display_symbol(self) -> str:
+        """The symbol to list the document under: once adopted, the final one it is issued
+        under (read through the adoption's reverse relation, which lists select_related);
+        until then the draft's."""
+        if self.status == self.Status.ADOPTED:
+            adoption = getattr(self, "adoption", None)  # none: a status set by hand
+            if adoption is not None:
+                return adoption.final_symbol
+        return self.symbol
+
     @property
     def is_published(self) -> bool:
         """Whether a revision of it has been published (before that, only the secretariat
@@ -127,6 +146,28 @@ class RevisionQuerySet(models.QuerySet):
 
     def drafts(self):
         return self.filter(state=Revision.State.DRAFT)
+
+
+# One gettext context per kind of document, so that each language can make the status agree
+# with the document (Russian: «Принята» for the feminine резолюция and декларация).
+DOCUMENT_STATUS_LABELS = {
+    OutcomeDocument.Kind.DECLARATION: {
+        OutcomeDocument.Status.DRAFTING: pgettext_lazy("status of a declaration", "Drafting"),
+        OutcomeDocument.Status.CONSULTATION: pgettext_lazy(
+            "status of a declaration", "Consultation"
+        ),
+        OutcomeDocument.Status.CLOSED: pgettext_lazy("status of a declaration", "Closed"),
+        OutcomeDocument.Status.ADOPTED: pgettext_lazy("status of a declaration", "Adopted"),
+    },
+    OutcomeDocument.Kind.RESOLUTION: {
+        OutcomeDocument.Status.DRAFTING: pgettext_lazy("status of a resolution", "Drafting"),
+        OutcomeDocument.Status.CONSULTATION: pgettext_lazy(
+            "status of a resolution", "Consultation"
+        ),
+        OutcomeDocument.Status.CLOSED: pgettext_lazy("status of a resolution", "Closed"),
+        OutcomeDocument.Status.ADOPTED: pgettext_lazy("status of a resolution", "Adopted"),
+    },
+}
 
 
 class Revision(models.Model):

@@ -22,10 +22,14 @@ from .models import (
 def documents_public():
     """Outcome documents with the number of their latest published revision."""
     published = Q(revisions__state=Revision.State.PUBLISHED)
-    return OutcomeDocument.objects.annotate(
-        latest_published=Max("revisions__number", filter=published),
-        published_count=Count("revisions", filter=published),
-    ).filter(published_count__gt=0)
+    return (
+        OutcomeDocument.objects.select_related("adoption")
+        .annotate(
+            latest_published=Max("revisions__number", filter=published),
+            published_count=Count("revisions", filter=published),
+        )
+        .filter(published_count__gt=0)
+    )
 
 
 def paragraphs_numbered(revision: Revision) -> list[Paragraph]:

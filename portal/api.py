@@ -38,6 +38,8 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from .concurrency import EditConflict
 from .errors import error_body
 from .ids import ID_PATH, MAX_ID
+from .negotiation import FormatNotOffered, PassThroughRenderer
+from .negotiation import pass_through_renderer as pass_through_renderer  # where views find it
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -63,6 +65,7 @@ class ErrorSerializer(serializers.Serializer):
             child=serializers.ListField(child=serializers.CharField()), required=False
         )
         current_version = serializers.IntegerField(required=False)
+        formats = serializers.ListField(child=serializers.CharField(), required=False)
 
     error = ErrorBody()
 
@@ -109,6 +112,11 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         message = _("The request is not valid.")
         body = error_body(response.status_code, "invalid", message, fields=_flatten(exc.detail))
+    elif isinstance(exc, FormatNotOffered):
+        message = _(
+            "This answer comes as %(formats)s only: ask for one with ?format= or the Accept header."
+        ) % {"formats": ", ".join(exc.formats)}
+        body = error_body(response.status_code, "not_acceptable", message, formats=exc.formats)
     elif isinstance(exc, exceptions.Throttled):
         # DRF's own message is only half translated; Retry-After stays as DRF set it.
         message = _("Too many requests. Try again in %(seconds)d s.") % {"seconds": exc.wait or 1}
@@ -379,27 +387,24 @@ class APIViewMixin(LanguageMixin):
 
     lookup_value_regex = ID_PATH
 
+    def handle_exception(self, exc):
+        # Errors are JSON, also where the request chose a file format (?format=csv) or where
+        # no format could be agreed (DRF would then fall back to the view's first renderer,
+        # which for a file is one that cannot render an error).
+        accepted = getattr(self.request, "accepted_renderer", None)
+        if accepted is None or isinstance(accepted, PassThroughRenderer):
+            self.request.accepted_renderer = renderers.JSONRenderer()
+            self.request.accepted_media_type = "application/json"
+        return super().handle_exception(exc)
+
 
 class PublicReadMixin(CachedMixin, APIViewMixin):
     permission_classes = [permissions.AllowAny, RulesPermission]
 
 
 # --- Files: views that answer an HttpResponse of their own (a CSV, a PDF) still let DRF's
-# content negotiation pick the format from `?format=`.
-
-
-class PassThroughRenderer(renderers.BaseRenderer):
-    charset = None
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data
-
-
-def pass_through_renderer(fmt: str, media_type: str) -> type[renderers.BaseRenderer]:
-    return type(
-        f"{fmt.upper()}Renderer", (PassThroughRenderer,), {"format": fmt, "media_type": media_type}
-    )
-
+# content negotiation pick the format from `?format=` (portal.negotiation, which settings
+# name and so must not import DRF's views, as this module does).
 
 # --- Search: PostgreSQL full-text search there, a plain icontains elsewhere.
 

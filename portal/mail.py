@@ -5,10 +5,14 @@ is one) into a dict that a Celery task can carry, so one-time links are rendered
 retried task sends the same message; `mail_send` sends such dicts over one connection.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
+from django.test.utils import override_settings
 from django.utils import translation
 
 Mail = dict[str, str | list[str] | None]
@@ -46,3 +50,13 @@ def mail_send(*mails: Mail) -> int:
     """Send the rendered mails over one connection; the number sent."""
     connection = get_connection()
     return connection.send_messages([_message(mail, connection) for mail in mails]) or 0
+
+
+@contextmanager
+def mail_discarded() -> Iterator[None]:
+    """Every mail sent inside goes nowhere, whoever sends it (a service, a task run eagerly,
+    allauth): for work that writes as users would but that nobody must be told of."""
+    # override_settings is a plain settings swap that also works outside tests; the backend is
+    # read at each get_connection(), so nothing holds the old one.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        yield

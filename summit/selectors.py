@@ -56,7 +56,9 @@ def delegation_page(delegation: Delegation, user) -> dict:
         "statements": delegation.statements.select_related("document__adoption"),
         "sponsored": [
             s.document
-            for s in delegation.sponsorships.filter(withdrawn=False).select_related("document")
+            for s in delegation.sponsorships.filter(withdrawn=False).select_related(
+                "document__adoption"
+            )
         ],
         "comments": comments,
         "positions": (

@@ -7,6 +7,7 @@ variable listed in `.env.example`; with DEBUG off these are production settings 
 portal refuses to start with an insecure SECRET_KEY.
 """
 
+import re
 from pathlib import Path
 
 import environ
@@ -83,6 +84,8 @@ MIDDLEWARE = [
     # Anonymous API reads answered again from the cache, before the rest runs.
     "portal.api_cache.AnswerCacheMiddleware",
     "portal.middleware.RefuseUndecodableBodyMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After, not 500.
+    "portal.unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -152,8 +155,20 @@ ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="opti
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Per account, logins stay strict: 5 wrong passwords (or second-factor codes, which allauth
+# counts under the same action per user) lock that account for 5 minutes. Per address they are
+# sized for a conference hall, whose delegates all come from the venue's one address (its NAT):
+# allauth's 30 logins a minute would refuse half of sixty people arriving together, and 20
+# failures in 5 minutes would lock the whole hall after twenty typos (docs/operations.md).
+_RATE = re.compile(r"[1-9][0-9]*/[0-9]*[smhd]")
+LOGIN_RATE_PER_ADDRESS = env.str("LOGIN_RATE_PER_ADDRESS", default="600/m")
+LOGIN_FAILED_RATE_PER_ADDRESS = env.str("LOGIN_FAILED_RATE_PER_ADDRESS", default="300/5m")
+for _name in ("LOGIN_RATE_PER_ADDRESS", "LOGIN_FAILED_RATE_PER_ADDRESS"):
+    if not _RATE.fullmatch(vars()[_name]):
+        raise ImproperlyConfigured(f"{_name} must be a rate like 600/m or 300/5m.")
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/key,20/5m/ip",
+    "login": f"{LOGIN_RATE_PER_ADDRESS}/ip",
+    "login_failed": f"5/5m/key,{LOGIN_FAILED_RATE_PER_ADDRESS}/ip",
     "reset_password": "5/h/ip,3/h/key",
 }
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -285,7 +300,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "portal.schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": [
         "portal.api.FilterBackend",
         "rest_framework.filters.OrderingFilter",
@@ -387,6 +402,7 @@ INSTALLED_APPS += ["drf_spectacular_sidecar"]
 REST_FRAMEWORK.update(
     {
         "EXCEPTION_HANDLER": "portal.api.exception_handler",
+        "DEFAULT_CONTENT_NEGOTIATION_CLASS": "portal.negotiation.ContentNegotiation",
         "DEFAULT_PAGINATION_CLASS": "portal.api.Pagination",
         "DEFAULT_FILTER_BACKENDS": [
             *REST_FRAMEWORK["DEFAULT_FILTER_BACKENDS"],

@@ -12,6 +12,9 @@ from .sitemaps import sitemaps
 # Registered before any app's URLs are read: they use `<id:…>` for ids and numbers.
 register_converter(IdConverter, "id")
 
+# A database outage outside a view is a 503 too (portal.unavailable).
+handler500 = "portal.unavailable.server_error"
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

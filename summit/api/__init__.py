@@ -5,7 +5,7 @@ This is `summit.api`, the project's: each app's serializers and views live in it
 """
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
@@ -24,6 +24,8 @@ from pdfs.api.views import PdfJobViewSet, RevisionPdfView
 from portal.api import not_found
 from portal.ids import ID_PATH
 from programme.api.views import MeetingViewSet, SummitViewSet
+
+from .schema import SchemaView
 
 router = DefaultRouter()
 router.include_root_view = False
@@ -70,7 +72,7 @@ urlpatterns = [
     path("v1/", include(router.urls)),
     path(
         "schema/",
-        SpectacularAPIView.as_view(permission_classes=[AllowAny], authentication_classes=[]),
+        SchemaView.as_view(permission_classes=[AllowAny], authentication_classes=[]),
         name="api-schema",
     ),
     path(

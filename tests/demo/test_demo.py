@@ -128,3 +128,37 @@ def test_the_demo_shows_a_resolution_adopted_at_the_almaty_meeting(settings):
         ("uzbekistan", "reservations", ["ОП2"]),
     ]
     assert [d.slug for d in final.sponsors] == ["kazakhstan", "uzbekistan"]
+
+
+@pytest.mark.django_db(transaction=True)  # the loader's own transaction commits: mail would go
+def test_load_demo_prints_the_accounts_and_no_mail(settings, capsys, mailoutbox):
+    """`make run` with the console backend: what the loading publishes and adopts notifies
+    nobody, and the output is the accounts, their passwords and TOTP secrets."""
+    settings.DEBUG = True
+    settings.DEMO_PASSWORD = "demo-pass-2026"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+    call_command("load_demo")
+
+    printed = capsys.readouterr().out
+    assert "Subject:" not in printed
+    assert "Content-Type:" not in printed
+    assert "secretariat@example.org" in printed
+    assert "demo-pass-2026" in printed
+    assert "TOTP secret" in printed
+    assert mailoutbox == []
+    # The notifications of the two published drafts did run (they would have mailed), only
+    # into the void.
+    assert Revision.objects.filter(state="published", notified_at__isnull=False).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_mail_after_the_demo_is_loaded_is_sent_again(settings, mailoutbox):
+    settings.DEBUG = True
+    call_command("load_demo")
+
+    from django.core.mail import send_mail
+
+    send_mail("After", "the demo", None, ["alice@example.org"])
+
+    assert [mail.subject for mail in mailoutbox] == ["After"]
