@@ -6,10 +6,10 @@ import re
 import pytest
 from rest_framework.authtoken.models import Token
 
-from drafts.services import comment_create
+from consultation.services import comment_create
 from initiatives.models import Tag
 from pdfs.models import PdfJob
-from summit.models import Meeting
+from programme.models import Meeting
 from tests.factories import InitiativeFactory, SummitFactory
 
 from .conftest import client_for, english_client
