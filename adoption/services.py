@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from modeltranslation.utils import build_localized_fieldname
 
 from accounts.models import User
 from consultation.models import Comment
@@ -24,6 +26,7 @@ from delegations.permissions import membership_of
 from drafts.models import OutcomeDocument, Paragraph, Revision
 from drafts.selectors import paragraphs_numbered, revision_latest_published
 from portal.concurrency import locked_at_version
+from portal.languages import language_codes
 from portal.mail import mail_render, mail_send
 from portal.tasks import after_commit
 from portal.text import clean_plain_text, written_language
@@ -41,14 +44,13 @@ def final_symbol_suggested(document: OutcomeDocument) -> str:
     return base if re.search(r"/\d+$", base) else f"{base}/1"
 
 
-DRAFT_TITLE_PREFIXES = {"ru": "Проект ", "en": "Draft "}
-
-
 def final_title_suggested(document: OutcomeDocument, language: str) -> str:
-    """The document's title in `language` without its leading "Draft"/"Проект"."""
-    title = getattr(document, f"title_{language}") or document.title
-    prefix = DRAFT_TITLE_PREFIXES.get(language, "")
-    if prefix and title.startswith(prefix):
+    """The document's title in `language` without its leading "Draft" ("Проект"): the word is
+    the catalogue's, so a new language brings its own with its translations."""
+    title = getattr(document, build_localized_fieldname("title", language)) or document.title
+    with translation.override(language):
+        prefix = pgettext("the word a draft's title starts with", "Draft") + " "
+    if title.startswith(prefix):
         title = title[len(prefix) :]
         title = title[:1].upper() + title[1:]
     return title
@@ -61,6 +63,17 @@ def paragraphs_not_agreed(revision: Revision) -> list[Paragraph]:
         for paragraph in paragraphs_numbered(revision)
         if paragraph.negotiation != Paragraph.Negotiation.AGREED
     ]
+
+
+def _final_titles(document: OutcomeDocument, titles: dict[str, str]) -> dict[str, str]:
+    columns = {}
+    for language in language_codes():
+        column = build_localized_fieldname("title", language)
+        given = (titles.pop(column, "") or "").strip()[:400]
+        columns[column] = given or final_title_suggested(document, language)
+    if titles:
+        raise TypeError(f"unexpected keyword arguments {sorted(titles)}")
+    return columns
 
 
 @transaction.atomic
@@ -76,11 +89,12 @@ def document_adopt(
     votes_against: int | None = None,
     abstentions: int | None = None,
     statement_deadline: datetime | None = None,
-    title_ru: str = "",
-    title_en: str = "",
     base_url: str = "",
+    **titles: str,
 ) -> Adoption:
     """Adopt the document's latest published revision, if every paragraph of it is agreed.
+    `titles` are the adopted text's title by column (`title_ru=…`, `title_en=…`); a language
+    left out gets the draft's title without "Draft".
 
     The document takes its final symbol and the status "adopted", which closes the
     consultation; the delegations that commented on it are told once this commits.
@@ -146,8 +160,7 @@ def document_adopt(
         votes_against=votes[1],
         abstentions=votes[2],
         final_symbol=final_symbol,
-        title_ru=(title_ru or "").strip()[:400] or final_title_suggested(document, "ru"),
-        title_en=(title_en or "").strip()[:400] or final_title_suggested(document, "en"),
+        **_final_titles(document, titles),
         recorded_by=user,
     )
     adoption._history_user = user

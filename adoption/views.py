@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from modeltranslation.utils import build_localized_fieldname
 
 from accounts.decorators import secretariat_required
 from delegations.permissions import membership_of
@@ -17,6 +18,7 @@ from drafts.models import OutcomeDocument
 from drafts.selectors import paragraphs_numbered
 from drafts.views.common import summit_zone
 from portal.concurrency import EditConflict, add_service_errors, conflict_form
+from portal.languages import language_codes
 
 from . import services
 from .forms import AdoptionForm, StatementForm
@@ -51,8 +53,12 @@ def document_adopt(request, slug):
             document=document,
             initial={
                 "final_symbol": services.final_symbol_suggested(document),
-                "title_ru": services.final_title_suggested(document, "ru"),
-                "title_en": services.final_title_suggested(document, "en"),
+                **{
+                    build_localized_fieldname("title", code): services.final_title_suggested(
+                        document, code
+                    )
+                    for code in language_codes()
+                },
                 "adopted_on": timezone.localdate(),
                 "method": "consensus",
             },

@@ -35,10 +35,22 @@ from lxml import etree
 
 from drafts.models import Paragraph, Revision
 from drafts.selectors import paragraphs_numbered
+from portal.languages import language_codes
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"a": AKN_NS}
-LANGUAGE_CODES = {"ru": "rus", "en": "eng"}
+# AKN names a language by its ISO 639-2 code: this table knows the portal's and the region's
+# (kk, ky, tg, uz, tk), so that a language added to settings.LANGUAGES needs no code here.
+ISO_639_2 = {
+    "ru": "rus",
+    "en": "eng",
+    "kk": "kaz",
+    "ky": "kir",
+    "tg": "tgk",
+    "uz": "uzb",
+    "tk": "tuk",
+}
+LANGUAGE_CODES = {code: ISO_639_2[code] for code in language_codes()}
 AUTHOR = "res2026-secretariat"
 MAX_BYTES = 2 * 1024 * 1024
 EID_PREFIX = {

@@ -4,19 +4,23 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from accounts.models import User
 from drafts.models import OutcomeDocument, Paragraph, Revision, new_paragraph_key
 from drafts.services.editor import check_editor, clean_paragraph_texts
+from portal.languages import language_codes
 
 from .documents import AknParagraph, AknRefused, akn_language, akn_paragraphs
 
 
 def _editions(editions: dict[str, bytes]) -> dict[str, list[AknParagraph]]:
-    """Each file read and checked; the Russian and English editions must match paragraph by
-    paragraph (same kinds, in the same order)."""
+    """Each file read and checked; the editions must match paragraph by paragraph (same
+    kinds, in the same order)."""
     if not editions:
-        raise ValidationError({"ru": _("Give the Russian or the English edition, or both.")})
+        raise ValidationError(
+            {language_codes()[0]: _("Give at least one language edition of the text.")}
+        )
     read = {}
     for language, data in editions.items():
         try:
@@ -26,11 +30,12 @@ def _editions(editions: dict[str, bytes]) -> dict[str, list[AknParagraph]]:
             read[language] = akn_paragraphs(data)
         except AknRefused as error:
             raise ValidationError({language: str(error)}) from error
-    if len(read) == 2:
-        kinds = {language: [p.kind for p in paragraphs] for language, paragraphs in read.items()}
-        if kinds["ru"] != kinds["en"]:
+    kinds = {language: [p.kind for p in paragraphs] for language, paragraphs in read.items()}
+    leading, *others = kinds
+    for language in others:
+        if kinds[language] != kinds[leading]:
             raise ValidationError(
-                {"en": _("The two editions do not have the same paragraphs in the same order.")}
+                {language: _("The editions do not have the same paragraphs in the same order.")}
             )
     return read
 
@@ -75,19 +80,21 @@ def draft_import_akn(
         before = current.get(key)
         texts = {
             language: (read[language][position - 1].text if language in read else "")
-            or (getattr(before, f"text_{language}", "") if before else "")
-            for language in ("ru", "en")
+            or (getattr(before, build_localized_fieldname("text", language), "") if before else "")
+            for language in language_codes()
         }
-        text_ru, text_en = clean_paragraph_texts(texts["ru"], texts["en"])
+        columns = {
+            build_localized_fieldname("text", language): text
+            for language, text in clean_paragraph_texts(texts).items()
+        }
         paragraphs.append(
             Paragraph(
                 revision=draft,
                 key=key,
                 position=position,
                 kind=item.kind,
-                text_ru=text_ru,
-                text_en=text_en,
                 negotiation=item.negotiation,
+                **columns,
             )
         )
     draft.paragraphs.all().delete()

@@ -35,11 +35,7 @@ def draft_import(request, slug):
     if request.method == "POST":
         form = AknImportForm(request.POST, request.FILES)
         if form.is_valid():
-            editions = {
-                language: form.cleaned_data[language].read(MAX_BYTES + 1)
-                for language in ("ru", "en")
-                if form.cleaned_data[language]
-            }
+            editions = form.editions(MAX_BYTES)
             try:
                 draft_import_akn(
                     document=document,

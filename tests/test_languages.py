@@ -18,12 +18,7 @@ SKIPPED_DIRS = {".venv", "tests", "migrations", "node_modules", ".git"}
 SKIPPED_FILES = {"summit/settings.py"}
 # Modules being moved by another branch as this test was written; each is to lose its list
 # (the lead's merge), and then its line here.
-KNOWN = {
-    "drafts/services/akn.py",
-    "drafts/views/editor.py",
-    "drafts/api/views.py",
-    "drafts/api/serializers.py",
-}
+KNOWN: set[str] = set()
 THREE_LANGUAGES = [("ru", "Russian"), ("en", "English"), ("kk", "Kazakh")]
 
 

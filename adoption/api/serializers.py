@@ -6,11 +6,13 @@ the one router mounts in place of drafts' own.
 """
 
 from drf_spectacular.utils import extend_schema_field
+from modeltranslation.utils import build_localized_fieldname
 from rest_framework import serializers
 
 from drafts.api.serializers import DocumentSerializer as DraftsDocumentSerializer
 from initiatives.api.serializers import DelegationBriefSerializer
 from portal.api import MAX_ID, StrictCharField, StrictIntegerField
+from portal.languages import language_codes
 
 from ..models import STATEMENT_MAX_LENGTH, Adoption, Statement
 
@@ -125,9 +127,20 @@ class AdoptSerializer(serializers.Serializer):
         min_value=0, max_value=999, required=False, allow_null=True, default=None
     )
     final_symbol = StrictCharField(max_length=60)
-    title_ru = StrictCharField(max_length=400, required=False, default="", allow_blank=True)
-    title_en = StrictCharField(max_length=400, required=False, default="", allow_blank=True)
     statement_deadline = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+    def get_fields(self):
+        # `title_<language>` for every language of the settings: the adopted text's title,
+        # the draft's without "Draft" when left out.
+        titles = {
+            build_localized_fieldname("title", code): StrictCharField(
+                max_length=400, required=False, default="", allow_blank=True
+            )
+            for code in language_codes()
+        }
+        fields = super().get_fields()
+        deadline = fields.pop("statement_deadline")
+        return {**fields, **titles, "statement_deadline": deadline}
 
 
 class StatementWriteSerializer(serializers.Serializer):

@@ -85,11 +85,7 @@ class DraftAknImportView(DocumentPartView):
         check_rule(request, "drafts.edit_draft", document, hide=True)
         data = AknImportSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        editions = {
-            language: data.validated_data[language].read(MAX_BYTES + 1)
-            for language in ("ru", "en")
-            if data.validated_data.get(language)
-        }
+        editions = data.editions(MAX_BYTES)
         draft = draft_import_akn(
             document=document,
             user=request.user,
