@@ -9,6 +9,4 @@ class AdoptionConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: they load models, which an AppConfig module must not.
-        # The rules, the page hooks, and the adoption's task (defined beside its service, in
-        # services.py, where Celery's autodiscovery of `tasks` modules would not find it).
-        from . import hooks, permissions, services  # noqa: F401
+        from . import hooks, permissions  # noqa: F401  (register the page hooks and the rules)

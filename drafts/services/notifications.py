@@ -1,5 +1,6 @@
 """Telling the delegates that a revision is published, in their language, once."""
 
+from celery import shared_task
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -8,7 +9,6 @@ from portal.mail import mail_render, mail_send
 from portal.tasks import after_commit
 
 from ..models import Revision
-from ..tasks import notify_revision_published
 
 
 def revision_notify_on_commit(*, revision: Revision, base_url: str = "") -> None:
@@ -45,3 +45,25 @@ def revision_notify_delegates(*, revision: Revision, base_url: str = "") -> int:
     sent = mail_send(*mails)
     Revision.objects.filter(pk=revision.pk).update(notified_at=timezone.now(), notify_error="")
     return sent
+
+
+# The task lives beside the service it calls (as pretix keeps them), so that sending it needs
+# no import back from a tasks module. Its name is the one it had in drafts.tasks, so that a
+# notice queued before the move still runs.
+@shared_task(
+    name="drafts.tasks.notify_revision_published",
+    soft_time_limit=120,
+    time_limit=180,
+    acks_late=True,
+)
+def notify_revision_published(revision_id: int, base_url: str = "") -> int:
+    """Tell the delegates about a published revision. Idempotent: a retried or duplicated
+    task finds `notified_at` set and sends nothing; a failure is recorded on the revision."""
+    revision = Revision.objects.select_related("document").filter(pk=revision_id).first()
+    if revision is None:
+        return 0
+    try:
+        return revision_notify_delegates(revision=revision, base_url=base_url)
+    except Exception as error:
+        Revision.objects.filter(pk=revision_id).update(notify_error=repr(error)[:2000])
+        raise
