@@ -13,9 +13,9 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import translation
 from modeltranslation.utils import get_language
 
-from portal.prepared import prepared_instance
 from typesetting import lines
 
+from .api.paragraphs import ParagraphSerializer
 from .models import Edition, Paragraph, Revision
 
 
@@ -39,21 +39,6 @@ def break_paragraphs(paragraphs: list[Paragraph], breaks: list[list[str]] | None
         line_number += len(texts)
 
 
-def paragraph_data(paragraph: Paragraph) -> dict:
-    """A numbered paragraph as the API gives it (drafts.api.serializers.ParagraphSerializer)."""
-    return {
-        "id": paragraph.pk,
-        "key": paragraph.key,
-        "label": paragraph.label,
-        "number": paragraph.number,
-        "position": paragraph.position,
-        "kind": paragraph.kind,
-        "text": paragraph.text,
-        "negotiation": paragraph.negotiation,
-        "lines": [number for number, _text in paragraph.lines] if paragraph.lines else None,
-    }
-
-
 def json_text(data) -> str:
     """JSON as DRF's JSONRenderer writes it (compact, UTF-8 text), for data of plain types."""
     return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
@@ -72,7 +57,7 @@ def editions_for(revision: Revision) -> list[Edition]:
                     revision=revision,
                     language=language,
                     typesetting=lines.version(),
-                    paragraphs=json_text([paragraph_data(p) for p in paragraphs]),
+                    paragraphs=json_text(ParagraphSerializer(paragraphs, many=True).data),
                     breaks=[[text for _number, text in p.lines] for p in paragraphs],
                 )
             )
@@ -110,18 +95,14 @@ def stored(revision: Revision, field: str):
 def revision_with_stored(document_id: int, number: int, field: str) -> Revision | None:
     """Revision `number` of the document, read with its edition's `field` in the active
     language, so that `stored` makes no query of its own: a published revision's API answer
-    is one query, whose SQL is built once (portal.prepared)."""
-    return prepared_instance(
-        _with_stored, (document_id, number), field, get_language(), lines.version()
-    )
-
-
-def _with_stored(document_id: int, number: int, field: str, language: str, typesetting: str):
+    is one query."""
     edition = Edition.objects.filter(
-        revision=OuterRef("pk"), language=language, typesetting=typesetting
+        revision=OuterRef("pk"), language=get_language(), typesetting=lines.version()
     )
+    # A plain QuerySet: modeltranslation's manager would rewrite the lookups, for nothing.
     return (
         QuerySet(Revision)
         .filter(document_id=document_id, number=number)
         .annotate(**{f"stored_{field}": Subquery(edition.values(field)[:1])})
+        .first()
     )

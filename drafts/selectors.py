@@ -15,8 +15,9 @@ from delegations.models import Delegation
 from portal.diff import word_diff
 
 from . import editions
+from .api.paragraphs import ParagraphSerializer
 from .diff import compare_paragraphs
-from .editions import break_paragraphs, number_paragraphs, paragraph_data
+from .editions import break_paragraphs, number_paragraphs
 from .models import (
     DOCUMENT_THREADS,
     LABEL_CODES,
@@ -60,7 +61,7 @@ def paragraphs_data(revision: Revision) -> list[dict]:
     stored = editions.stored(revision, "paragraphs")
     if stored is not None:
         return json.loads(stored)
-    return [paragraph_data(paragraph) for paragraph in paragraphs_numbered(revision)]
+    return ParagraphSerializer(paragraphs_numbered(revision), many=True).data
 
 
 def paragraph_line_span(revision: Revision, paragraph: Paragraph, language: str):

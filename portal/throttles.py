@@ -6,13 +6,13 @@ that imports DRF's views (portal.api) cannot hold them.
 
 from rest_framework import throttling
 
-from .cache import get_and_count
+from .cache import count as counted
 
 
 class CountingThrottle:
     """DRF's rate throttles, counted differently: a counter per client that starts with its
-    first request and lasts the rate's period, incremented atomically. That is one round trip
-    to Redis (portal.cache.get_and_count), where DRF keeps a list of timestamps that costs a
+    first request and lasts the rate's period, incremented atomically through the cache's
+    public `incr` (portal.cache.count), where DRF keeps a list of timestamps that costs a
     read and a write and grows with the rate. The price: a client may make up to twice its
     rate across the end of one period and the start of the next.
 
@@ -29,7 +29,7 @@ class CountingThrottle:
             return True
         count = getattr(request, "throttle_counts", {}).get(self.key)
         if count is None:
-            _value, (count,) = get_and_count(None, [(self.key, self.duration)])
+            count = counted(self.key, self.duration)
         return self.allows(count)
 
     def allows(self, count: int) -> bool:

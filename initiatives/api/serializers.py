@@ -3,24 +3,23 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import F, QuerySet, Value, Window
 from django.db.models.functions import Cast, RowNumber
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from modeltranslation.utils import get_language
 from rest_framework import serializers
 
 from delegations.models import Delegation
 from initiatives.models import FundingEntry, Indicator, Initiative, Outcome, Output, Section, Tag
+from portal.api import ModelSerializer
 from portal.localized import localized_fields, localizer
-from portal.prepared import prepared_rows
 
 
-class DelegationBriefSerializer(serializers.ModelSerializer):
+class DelegationBriefSerializer(ModelSerializer):
     class Meta:
         model = Delegation
         fields = ["id", "slug", "kind", "name", "acronym", "iso_code"]
 
 
-class TagSerializer(serializers.ModelSerializer):
+class TagSerializer(ModelSerializer):
     class Meta:
         model = Tag
         fields = ["slug", "kind", "name"]
@@ -93,8 +92,12 @@ def funding_totals_of(entries) -> list[dict]:
     ]
 
 
-class InitiativeListSerializer(serializers.ModelSerializer):
-    """Declares the list for the schema; the list itself is built by initiative_list_data."""
+class InitiativeListSerializer(ModelSerializer):
+    """An initiative as the list gives it, without its sections, results framework and
+    funding entries."""
+
+    # It reads a model instance, or a row of `initiative_list_rows`: the list, the busiest
+    # read, skips model instances, whose translation descriptors cost several times the SQL.
 
     lead_delegation = DelegationBriefSerializer(read_only=True)
     partners = DelegationBriefSerializer(many=True, read_only=True)
@@ -118,31 +121,31 @@ class InitiativeListSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(FundingTotalSerializer(many=True))
     def get_funding_totals(self, initiative):
-        return [
-            {**row, "total": f"{row['total']:.2f}"} for row in funding_totals_prefetched(initiative)
-        ]
+        totals = (
+            funding_totals_of(initiative["funding"])
+            if isinstance(initiative, dict)
+            else funding_totals_prefetched(initiative)
+        )
+        return [{**row, "total": f"{row['total']:.2f}"} for row in totals]
 
 
 DELEGATION_COLUMNS = ["id", "slug", "kind", "iso_code", *localized_fields("name", "acronym")]
 
 
-def initiative_list_data(rows: list[dict]) -> list[dict]:
-    """The list's initiatives, from values() rows of `INITIATIVE_LIST_COLUMNS`, in the same
-    keys and formats as InitiativeListSerializer (tests compare both): an uncached list is the
-    API's busiest read, and building model instances (with their translation descriptors) for
-    it cost several times the SQL. One query for any number of initiatives."""
-    ids = [row["id"] for row in rows]
+def initiative_list_rows(rows) -> list[dict]:
+    """The initiatives of values() rows of `INITIATIVE_LIST_COLUMNS` as InitiativeListSerializer
+    reads them: translated fields in the active language, and their lead delegation,
+    partners, tags and funding entries (read in one more query, whatever their number)."""
+    rows = list(rows)
     localized = localizer()
-    language = get_language()
-    # The zone is read once for the list, not once per date (as a field without one does).
-    moment = serializers.DateTimeField(default_timezone=timezone.get_current_timezone())
-    partners: dict[int, list] = {pk: [] for pk in ids}
-    tags: dict[int, list] = {pk: [] for pk in ids}
-    funding: dict[int, list] = {pk: [] for pk in ids}
-    for part, _rank, initiative, *values in prepared_rows(_item_rows, ids, language):
+    partners: dict[int, list] = {row["id"]: [] for row in rows}
+    tags: dict[int, list] = {row["id"]: [] for row in rows}
+    funding: dict[int, list] = {row["id"]: [] for row in rows}
+    items = _item_rows(list(partners), get_language()) if rows else []
+    for part, _rank, initiative, *values in items:
         item = dict(zip(ITEM_COLUMNS, values, strict=True))
         if part == PARTNER:
-            partners[initiative].append(_delegation_data(item, localized, "item_"))
+            partners[initiative].append(_delegation(item, localized, "item_"))
         elif part == TAG:
             tags[initiative].append(
                 {
@@ -165,16 +168,13 @@ def initiative_list_data(rows: list[dict]) -> list[dict]:
             "title": localized(row, "title"),
             "summary": localized(row, "summary"),
             "status": row["status"],
-            "lead_delegation": _delegation_data(row, localized, "lead_delegation__")
+            "lead_delegation": _delegation(row, localized, "lead_delegation__")
             if row["lead_delegation__id"]
             else None,
             "partners": partners[row["id"]],
             "tags": tags[row["id"]],
-            "funding_totals": [
-                {**total, "total": f"{total['total']:.2f}"}
-                for total in funding_totals_of(funding[row["id"]])
-            ],
-            "updated_at": moment.to_representation(row["updated_at"]),
+            "funding": funding[row["id"]],
+            "updated_at": row["updated_at"],
         }
         for row in rows
     ]
@@ -186,8 +186,7 @@ TAG_COLUMNS = ["slug", "kind", *localized_fields("name")]
 # The partners, the tags and the funding of the listed initiatives come in one statement (a
 # statement cost the list more than its rows): a row per item, in the columns below, with
 # NULL where an item has none. Each part keeps the order of its own Meta.ordering
-# (modeltranslation reads "name" in the active language) as its rank. The SQL is built once
-# (portal.prepared): building it cost more than running it.
+# (modeltranslation reads "name" in the active language) as its rank.
 PARTNER, TAG, FUNDING = 1, 2, 3
 ITEM_COLUMNS = [
     *[f"item_{column}" for column in DELEGATION_COLUMNS],
@@ -214,7 +213,7 @@ def _items(queryset, part: int, order: list[str], **fields):
     return (
         queryset.order_by()
         .annotate(
-            part=Cast(Value(part), models.IntegerField()),  # typed: PostgreSQL prepares it
+            part=Cast(Value(part), models.IntegerField()),  # typed, as in every part
             rank=Window(RowNumber(), order_by=[F(name) for name in order]),
             owner=F("initiative_id"),
             **columns,
@@ -257,18 +256,9 @@ INITIATIVE_LIST_COLUMNS = [
 ]
 
 
-def initiative_list_rows(language: str):
-    """The initiatives in their own order (Meta.ordering, the title in `language`, as
-    modeltranslation orders them), as the values() rows initiative_list_data reads."""
-    return (
-        QuerySet(Initiative)
-        .order_by("position", f"title_{language}")
-        .values(*INITIATIVE_LIST_COLUMNS)
-    )
-
-
-def _delegation_data(row: dict, localized, prefix: str = "") -> dict:
-    """A delegation from the columns of `row` named `prefix` + DELEGATION_COLUMNS."""
+def _delegation(row: dict, localized, prefix: str) -> dict:
+    """A delegation as DelegationBriefSerializer reads it, from the columns of `row` named
+    `prefix` + DELEGATION_COLUMNS."""
     return {
         "id": row[f"{prefix}id"],
         "slug": row[f"{prefix}slug"],
@@ -280,6 +270,8 @@ def _delegation_data(row: dict, localized, prefix: str = "") -> dict:
 
 
 class InitiativeDetailSerializer(InitiativeListSerializer):
+    """An initiative in full."""
+
     sections = SectionSerializer(many=True, read_only=True)
     results_framework = OutcomeSerializer(source="outcomes", many=True, read_only=True)
     funding = FundingEntrySerializer(many=True, read_only=True)

@@ -1,19 +1,16 @@
 import django_filters
 from django.db.models import Q
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from modeltranslation.utils import get_language
 from rest_framework import viewsets
 
 from initiatives.models import Initiative
 from initiatives.selectors import initiative_detail_queryset
-from portal.api import LANG_PARAMETER, FilterSet, PublicReadMixin, asks_for_whole_list
-from portal.prepared import PreparedValues
+from portal.api import LANG_PARAMETER, FilterSet, PublicReadMixin
 
 from .serializers import (
     INITIATIVE_LIST_COLUMNS,
     InitiativeDetailSerializer,
     InitiativeListSerializer,
-    initiative_list_data,
     initiative_list_rows,
 )
 
@@ -133,14 +130,10 @@ class InitiativeViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         return Initiative.objects.all()
 
     def list(self, request, *args, **kwargs):
-        # Rows, not model instances: see initiative_list_data. The whole list, the usual read,
-        # is the same rows with its SQL built once (tests compare both).
-        if asks_for_whole_list(request):
-            rows = PreparedValues(initiative_list_rows, get_language())
-        else:
-            rows = self.filter_queryset(self.get_queryset()).values(*INITIATIVE_LIST_COLUMNS)
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response(initiative_list_data(page))
+        # Rows, not model instances: see InitiativeListSerializer.
+        rows = self.filter_queryset(self.get_queryset()).values(*INITIATIVE_LIST_COLUMNS)
+        page = initiative_list_rows(self.paginate_queryset(rows))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_serializer_class(self):
         return InitiativeDetailSerializer if self.action == "retrieve" else InitiativeListSerializer

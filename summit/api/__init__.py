@@ -10,10 +10,12 @@ from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
 from delegations.api.views import DelegationViewSet
+from drafts.api.revisions import CompareView, RevisionView
 from drafts.api.views import CommentViewSet, DocumentViewSet
 from initiatives.api.views import InitiativeViewSet
 from pdfs.api.views import PdfJobViewSet, RevisionPdfView
 from portal.api import not_found
+from portal.ids import ID_PATH
 
 from .views import MeetingViewSet, SummitViewSet
 
@@ -31,6 +33,18 @@ router.register("comments", CommentViewSet, basename="api-comment")
 router.register("pdf-jobs", PdfJobViewSet, basename="api-pdf-job")
 
 urlpatterns = [
+    # A document's revisions, and their comparison: sub-resources with views of their own
+    # (drafts/api/revisions.py), at the paths the documents' router would give them.
+    re_path(
+        rf"^v1/documents/(?P<pk>{ID_PATH})/revisions/(?P<number>[0-9]{{1,9}})/$",
+        RevisionView.as_view(),
+        name="api-document-revision",
+    ),
+    re_path(
+        rf"^v1/documents/(?P<pk>{ID_PATH})/compare/$",
+        CompareView.as_view(),
+        name="api-document-compare",
+    ),
     # Under a document's revision, but the PDFs' own endpoint (pdfs/ owns every PDF route).
     path(
         "v1/documents/<id:pk>/revisions/<id:number>/pdf/",
