@@ -7,6 +7,7 @@ PDF take the line breaks from there, the API the paragraphs as it gives them.
 """
 
 import json
+from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -96,13 +97,23 @@ def revision_with_stored(document_id: int, number: int, field: str) -> Revision 
     """Revision `number` of the document, read with its edition's `field` in the active
     language, so that `stored` makes no query of its own: a published revision's API answer
     is one query."""
-    edition = Edition.objects.filter(
-        revision=OuterRef("pk"), language=get_language(), typesetting=lines.version()
+    return (
+        _with_stored(field, get_language(), lines.version())
+        .filter(document_id=document_id, number=number)
+        .first()
     )
-    # A plain QuerySet: modeltranslation's manager would rewrite the lookups, for nothing.
+
+
+@lru_cache(maxsize=16)  # a field, a language and a typesetting version each
+def _with_stored(field: str, language: str, typesetting: str) -> QuerySet:
+    # Built once and narrowed by each request (building the subquery cost more than running
+    # it); a QuerySet is never changed by narrowing it, and this one is never evaluated. A
+    # plain QuerySet: modeltranslation's manager would rewrite the lookups, for nothing.
+    edition = Edition.objects.filter(
+        revision=OuterRef("pk"), language=language, typesetting=typesetting
+    )
     return (
         QuerySet(Revision)
-        .filter(document_id=document_id, number=number)
+        .order_by()
         .annotate(**{f"stored_{field}": Subquery(edition.values(field)[:1])})
-        .first()
     )

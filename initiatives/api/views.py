@@ -7,12 +7,8 @@ from initiatives.models import Initiative
 from initiatives.selectors import initiative_detail_queryset
 from portal.api import LANG_PARAMETER, FilterSet, PublicReadMixin
 
-from .serializers import (
-    INITIATIVE_LIST_COLUMNS,
-    InitiativeDetailSerializer,
-    InitiativeListSerializer,
-    initiative_list_rows,
-)
+from .rows import initiative_list_rows, initiatives_listed
+from .serializers import InitiativeDetailSerializer, InitiativeListSerializer
 
 _DELEGATION = {
     "id": 1,
@@ -127,11 +123,10 @@ class InitiativeViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if self.action == "retrieve":
             return initiative_detail_queryset()
-        return Initiative.objects.all()
+        return initiatives_listed()  # rows, not model instances: see initiatives.api.rows
 
     def list(self, request, *args, **kwargs):
-        # Rows, not model instances: see InitiativeListSerializer.
-        rows = self.filter_queryset(self.get_queryset()).values(*INITIATIVE_LIST_COLUMNS)
+        rows = self.filter_queryset(self.get_queryset())
         page = initiative_list_rows(self.paginate_queryset(rows))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
