@@ -62,7 +62,8 @@ def _bases(language: str) -> _Bases:
 def initiatives_listed() -> QuerySet:
     """The initiatives as values() rows of `INITIATIVE_COLUMNS`, in their own order, for the
     API's filters and the paginator to narrow; `initiative_list_rows` reads a page of them."""
-    return _bases(get_language()).initiatives
+    # A copy, which the view may evaluate: the shared one never is.
+    return _bases(get_language()).initiatives.all()
 
 
 def initiative_list_rows(rows) -> list[dict]:
