@@ -21,6 +21,7 @@ from rest_framework.test import APIClient
 import portal.cache
 from initiatives.models import Initiative
 from portal.cache import count
+from portal.throttles import AnonRateThrottle
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 needs_redis = pytest.mark.skipif(
@@ -88,13 +89,11 @@ def test_the_throttles_counter_counts_on_redis_and_starts_again_after_its_period
 
 @needs_redis
 def test_the_api_throttles_and_keeps_anonymous_answers_in_redis(
-    redis_cache, settings, django_assert_num_queries, db
+    redis_cache, settings, monkeypatch, django_assert_num_queries, db
 ):
     settings.API_CACHE_SECONDS = 30
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"anon": "3/minute", "user": "3/minute"},
-    }
+    # DRF reads the rates into the class once.
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
     redis_cache += ["throttle-count:anon:127.0.0.1", "api:3:en::/api/v1/initiatives/"]
     Initiative.objects.create(title_en="Kept", summary_en="S", slug="kept")
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
@@ -122,16 +121,13 @@ def closed_port() -> int:
 
 
 @pytest.fixture
-def redis_unreachable(settings):
+def redis_unreachable(settings, monkeypatch):
     settings.CACHES = production_caches(
         f"redis://127.0.0.1:{closed_port()}/0", socket_connect_timeout=1, socket_timeout=1
     )
     settings.CACHES["default"]["BACKEND"] = "portal.cache.FailOpenRedisCache"
     settings.API_CACHE_SECONDS = 10
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"anon": "2/minute", "user": "2/minute"},
-    }
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
     portal.cache._down_until.clear()
     yield
     portal.cache._down_until.clear()
