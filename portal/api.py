@@ -239,6 +239,13 @@ class JSONRenderer(renderers.JSONRenderer):
             isinstance(value, PreRenderedJSON) for value in data.values()
         ):
             return super().render(data, accepted_media_type, renderer_context)
+        if self.get_indent(accepted_media_type, renderer_context or {}):
+            # Indented for a person (the browsable API): the stored text is compact.
+            data = {
+                key: json.loads(value) if isinstance(value, PreRenderedJSON) else value
+                for key, value in data.items()
+            }
+            return super().render(data, accepted_media_type, renderer_context)
         parts = []
         for key, value in data.items():
             if isinstance(value, PreRenderedJSON):

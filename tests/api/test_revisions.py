@@ -115,6 +115,15 @@ def test_pre_rendered_json_is_written_into_the_answer_as_it_is():
 
     assert rendered == '{"a":"é","b":[{"x":1}],"c":null}'.encode()
     assert JSONRenderer().render({"a": [1]}) == b'{"a":[1]}'
+    indented = JSONRenderer().render({"b": PreRenderedJSON("[1]")}, "application/json; indent=2")
+    assert indented == b'{\n  "b": [\n    1\n  ]\n}'
+
+
+def test_the_browsable_api_shows_a_published_revision_indented(anonymous, published_revision):
+    response = anonymous.get(url(published_revision), {"format": "api"})
+
+    assert response.status_code == 200
+    assert "&quot;paragraphs&quot;: [" in response.content.decode()
 
 
 def test_a_draft_is_typeset_live_and_a_published_revision_read_from_its_edition(
