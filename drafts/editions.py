@@ -97,11 +97,10 @@ def revision_with_stored(document_id: int, number: int, field: str) -> Revision 
     """Revision `number` of the document, read with its edition's `field` in the active
     language, so that `stored` makes no query of its own: a published revision's API answer
     is one query."""
-    return (
-        _with_stored(field, get_language(), lines.version())
-        .filter(document_id=document_id, number=number)
-        .first()
+    found = _with_stored(field, get_language(), lines.version()).filter(
+        document_id=document_id, number=number
     )
+    return next(iter(found[:1]), None)  # one at most (unique): no ORDER BY to build
 
 
 @lru_cache(maxsize=16)  # a field, a language and a typesetting version each

@@ -231,8 +231,8 @@ class PreRenderedJSON(str):
 
 
 class JSONRenderer(renderers.JSONRenderer):
-    """DRF's JSON renderer, which also takes PreRenderedJSON values (see above); everything
-    else is rendered by DRF, field by field in the answer's order."""
+    """DRF's JSON renderer, which also takes PreRenderedJSON values (see above): the values
+    between them are rendered by DRF, and the answer keeps its order."""
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if not isinstance(data, dict) or not any(
@@ -246,13 +246,17 @@ class JSONRenderer(renderers.JSONRenderer):
                 for key, value in data.items()
             }
             return super().render(data, accepted_media_type, renderer_context)
-        parts = []
-        for key, value in data.items():
-            if isinstance(value, PreRenderedJSON):
+        parts, rendered, end = [], {}, object()
+        for key, value in [*data.items(), (end, None)]:
+            if key is not end and not isinstance(value, PreRenderedJSON):
+                rendered[key] = value  # rendered by DRF with its neighbours
+                continue
+            if rendered:
+                text = super().render(rendered, accepted_media_type, renderer_context)
+                parts.append(text[1:-1])
+                rendered = {}
+            if key is not end:
                 parts.append(json.dumps(key).encode() + b":" + value.encode())
-            else:
-                one = super().render({key: value}, accepted_media_type, renderer_context)
-                parts.append(one.strip()[1:-1].strip())
         return b"{" + b",".join(parts) + b"}"
 
 
