@@ -87,12 +87,22 @@ class FailOpenRedisCache(BaseCache):
 
 
 def count(name: str, seconds: int) -> int:
-    """Counts once on the counter `name`: how many times it has been counted in its period,
-    which starts with its first count and lasts `seconds` (the key's expiry; incr keeps it)."""
+    """Counts once on the counter `name` in the current period of `seconds` (periods follow
+    the clock): how many times it has been counted in this period.
+
+    Each period has a key of its own, which outlives its period. Django's `incr` checks that
+    the key exists and then increments it, two steps: a key that expired between them would
+    be made again without an expiry. A counter that started with the client's first request
+    could so be left counting forever, refusing that client for good; a period's key cannot
+    expire while its period lasts, so its counter never can."""
+    key = f"{name}:{int(_now() // seconds)}"
     for _attempt in range(3):
         try:
-            return cache.incr(name)
-        except ValueError:  # no counter (a new period): start one, unless another just did
-            if cache.add(name, 1, seconds):
+            return cache.incr(key)
+        except ValueError:  # the period's first count, unless another request just made it
+            if cache.add(key, 1, seconds * 2):
                 return 1
-    return 1  # the counter kept vanishing between the two calls: count this one as a first
+    return 1  # the key kept vanishing (the cache is failing): count this one as a first
+
+
+_now = time.time  # the clock of the periods (tests set it)

@@ -10,11 +10,11 @@ from .cache import count as counted
 
 
 class CountingThrottle:
-    """DRF's rate throttles, counted differently: a counter per client that starts with its
-    first request and lasts the rate's period, incremented atomically through the cache's
-    public `incr` (portal.cache.count), where DRF keeps a list of timestamps that costs a
-    read and a write and grows with the rate. The price: a client may make up to twice its
-    rate across the end of one period and the start of the next.
+    """DRF's rate throttles, counted differently: a counter per client and period of the
+    rate (periods follow the clock), incremented atomically through the cache's public
+    `incr` (portal.cache.count), where DRF keeps a list of timestamps that costs a read and a
+    write and grows with the rate. The price: a client may make up to twice its rate across
+    the end of one period and the start of the next.
 
     The request may have been counted already, as its cached answer was looked for
     (portal.api_cache): `request.throttle_counts` then holds the counts by throttle key."""
@@ -36,7 +36,7 @@ class CountingThrottle:
         return count <= self.num_requests
 
     def wait(self):
-        return self.duration  # at most; the period started with the client's first request
+        return self.duration  # at most: the current period ends sooner
 
 
 class AnonRateThrottle(CountingThrottle, throttling.AnonRateThrottle):
