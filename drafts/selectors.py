@@ -8,8 +8,9 @@ from django.utils import translation
 from accounts.permissions import acts_as_secretariat
 
 from . import editions
+from .api.paragraphs import ParagraphSerializer
 from .diff import compare_paragraphs
-from .editions import break_paragraphs, number_paragraphs, paragraph_data
+from .editions import break_paragraphs, number_paragraphs
 from .models import (
     LABEL_CODES,
     OutcomeDocument,
@@ -52,7 +53,7 @@ def paragraphs_data(revision: Revision) -> list[dict]:
     stored = editions.stored(revision, "paragraphs")
     if stored is not None:
         return json.loads(stored)
-    return [paragraph_data(paragraph) for paragraph in paragraphs_numbered(revision)]
+    return ParagraphSerializer(paragraphs_numbered(revision), many=True).data
 
 
 def paragraph_line_span(revision: Revision, paragraph: Paragraph, language: str):

@@ -125,10 +125,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBU
 # A persistent connection that PostgreSQL closed (a restart, a failover) is noticed and
 # replaced at the start of the next request, instead of failing that request with a 500.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# The API's hot reads prepare their statements on the PostgreSQL server (portal.prepared).
-# A pooler that hands each transaction another server connection (PgBouncer's transaction
-# mode) loses them: turn this off behind one.
-PREPARED_STATEMENTS = env.bool("PREPARED_STATEMENTS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
