@@ -6,7 +6,7 @@ from django.urls import include, path, register_converter
 
 from portal.ids import IdConverter
 
-from . import views
+from . import calendar, views
 from .sitemaps import sitemaps
 
 # Registered before any app's URLs are read: they use `<id:…>` for ids and numbers.
@@ -22,8 +22,11 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("programme/", views.programme, name="programme"),
+    path("programme.ics", calendar.programme_ical, name="programme_ical"),
+    path("programme/<slug:slug>.ics", calendar.meeting_ical, name="meeting_ical"),
     path("programme/<slug:slug>/", views.meeting_detail, name="meeting_detail"),
     path("initiatives/", include("initiatives.urls")),
+    path("registration/", include("registration.urls")),
     path("delegations/", include("delegations.urls")),
     # After delegations.urls, whose fixed routes (invitations/…) must win over a slug.
     path("delegations/<slug:slug>/", views.delegation_detail, name="delegation_detail"),

@@ -1,6 +1,7 @@
 """The house keeps its layers: every import points down, and no two modules import each other.
 
-    portal, typesetting  <  accounts  <  delegations  <  initiatives  <  drafts  <  pdfs
+    portal, typesetting  <  accounts  <  delegations  <  initiatives  <  registration  <  drafts
+        <  pdfs
         <  summit, demo
 
 `portal` and `typesetting` are the bottom layer and import no app; an app imports only the
@@ -22,6 +23,7 @@ LAYERS = [
     {"accounts"},
     {"delegations"},
     {"initiatives"},
+    {"registration"},
     {"drafts"},
     {"pdfs"},
     {"summit", "demo"},

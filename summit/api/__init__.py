@@ -37,6 +37,8 @@ urlpatterns = [
         RevisionPdfView.as_view(),
         name="api-document-pdf",
     ),
+    # Registration and accreditation: its own paths under meetings/, registrations/, check-in/.
+    path("v1/", include("registration.api.urls")),
     path("v1/", include(router.urls)),
     path(
         "schema/",
