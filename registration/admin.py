@@ -1,5 +1,4 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     FocalPoint,
@@ -22,7 +21,8 @@ class FocalPointAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin):
+class RegistrationAdmin(admin.ModelAdmin):
+    # The history is read on the desk (registration/desk.py), with who did what and why.
     list_display = ["family_name", "given_name", "meeting", "delegation", "category", "status"]
     list_filter = ["meeting", "status", "category"]
     search_fields = ["family_name", "given_name", "email"]

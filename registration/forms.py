@@ -53,7 +53,8 @@ class NominationForm(forms.ModelForm):
         else:
             for name in ("delegation", "organisation", "category"):
                 del self.fields[name]
-        self.fields["email"].required = True
+        if "email" in self.fields:
+            self.fields["email"].required = True
         self.fields["language"].choices = settings.LANGUAGES
 
     def clean_photo(self):

@@ -75,7 +75,8 @@ can_view_personal_data = can_manage | is_the_participant
 rules.add_perm("registration.nominate", can_nominate)
 rules.add_perm("registration.nominate_anywhere", acts_as_secretariat)
 rules.add_perm("registration.open_nominations", acts_as_secretariat | is_head_or_focal_point)
-rules.add_perm("registration.self_register", is_delegate)
+can_self_register = is_delegate
+rules.add_perm("registration.self_register", can_self_register)
 rules.add_perm("registration.view_registration", can_view_personal_data)
 rules.add_perm("registration.view_personal_data", can_view_personal_data)
 rules.add_perm("registration.view_badge", can_manage | is_the_participant)
