@@ -20,6 +20,8 @@ from typesetting.pdf import html_to_pdf
 from .models import Registration
 
 SALT = "registration.badge"
+# Four 95 × 135 mm badges fill an A4 sheet, two by two.
+BADGES_PER_SHEET = 4
 # Category colours on the badge's band, readable from across a hall.
 CATEGORY_COLOURS = {
     Registration.Category.STATE: "#0b4f8a",
@@ -79,10 +81,12 @@ def badges_pdf(
     """One badge a page (`sheet=False`) or four to an A4 sheet with cut marks."""
     with translation.override(language):
         badges = [_badge(registration, language) for registration in registrations]
+        per_page = BADGES_PER_SHEET if sheet else 1
+        pages = [badges[start : start + per_page] for start in range(0, len(badges), per_page)]
         html = render_to_string(
             "registration/pdf/badges.html",
             {
-                "badges": badges,
+                "pages": pages,
                 "meeting": meeting,
                 "sheet": sheet,
                 "language": language,

@@ -2,10 +2,11 @@
 text, booleans and ids); personal fields are filled by registration.selectors only for those
 who may see them, and the public list has none."""
 
+from django.conf import settings
 from rest_framework import serializers
 
 from delegations.models import Delegation
-from portal.api import LANGUAGE_CODES, IdField, StrictCharField
+from portal.api import IdField, StrictCharField
 
 from ..models import NAME_MAX_LENGTH, REASON_MAX_LENGTH, Registration
 
@@ -67,7 +68,7 @@ class NominationSerializer(serializers.Serializer):
     heads_delegation = StrictBooleanField(required=False, default=False)
     consent_public_list = StrictBooleanField(required=False, default=False)
     language = serializers.ChoiceField(
-        choices=LANGUAGE_CODES, required=False, help_text="For the e-mails"
+        choices=settings.LANGUAGES, required=False, help_text="For the e-mails"
     )
 
 

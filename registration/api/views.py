@@ -84,9 +84,7 @@ class PdfRenderer(renderers.BaseRenderer):
     charset = None
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        if isinstance(data, bytes):
-            return data
-        return json.dumps(data).encode()
+        return data if isinstance(data, bytes) else json.dumps(data).encode()
 
 
 def _meeting(pk: int):
@@ -302,6 +300,13 @@ class RegistrationRejectView(APIViewMixin, APIView):
 
 class RegistrationBadgeView(APIViewMixin, APIView):
     renderer_classes = [renderers.JSONRenderer, PdfRenderer]
+
+    def handle_exception(self, exc):
+        # An error is the one JSON error body, even for a client that asked for the PDF.
+        response = super().handle_exception(exc)
+        self.request.accepted_renderer = renderers.JSONRenderer()
+        self.request.accepted_media_type = "application/json"
+        return response
 
     @extend_schema(
         summary="The badge of an accredited participant, as PDF",

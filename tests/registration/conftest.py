@@ -11,11 +11,6 @@ from tests.api.conftest import client_for
 from tests.factories import MembershipFactory, SummitFactory
 
 
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-
-
 @pytest.fixture
 def meeting(db):
     meeting = Meeting.objects.create(
