@@ -25,7 +25,7 @@ def person(**extra):
     }
 
 
-def test_a_png_renamed_pdf_is_not_a_letter():
+def test_a_png_renamed_pdf_is_not_a_letter(english):
     with pytest.raises(ValidationError, match="PDF"):
         letter_clean(SimpleUploadedFile("letter.pdf", image_bytes("PNG"), "application/pdf"))
 
@@ -35,7 +35,7 @@ def test_a_pdf_is_a_letter_whatever_its_name():
     assert clean.name.endswith(".pdf")
 
 
-def test_a_fifty_megabyte_upload_is_refused_without_being_read_whole():
+def test_a_fifty_megabyte_upload_is_refused_without_being_read_whole(english):
     class Huge(BytesIO):
         size = 50 * 1024 * 1024
 
@@ -66,7 +66,7 @@ def test_an_exif_laden_photo_comes_out_without_metadata_and_in_badge_proportions
         assert "exif" not in image.info
 
 
-def test_a_gif_or_garbage_is_not_a_photo():
+def test_a_gif_or_garbage_is_not_a_photo(english):
     for data in (image_bytes("GIF"), b"\xff\xd8\xff garbage", b""):
         with pytest.raises(ValidationError, match="JPEG or PNG"):
             photo_clean(SimpleUploadedFile("x.jpg", data, "image/jpeg"))
