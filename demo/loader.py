@@ -57,6 +57,7 @@ from .data import (
     SECTION_TEXT,
     TAGS,
 )
+from .registration import load_registration
 
 
 @dataclass
@@ -107,6 +108,7 @@ def demo_load(*, password: str = "") -> list[DemoAccount]:
     )
     _load_comments(secretariat)
     _load_adopted_resolution(summit, initiatives, secretariat)
+    load_registration(secretariat)
     return accounts
 
 
