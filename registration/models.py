@@ -173,7 +173,7 @@ class Registration(models.Model):
         help_text=_("For participants who come without a delegation (organisations, media)."),
     )
     category = models.CharField(_("category"), max_length=10, choices=Category.choices)
-    title = models.CharField(_("title"), max_length=2, choices=Title.choices)
+    title = models.CharField(_("form of address"), max_length=2, choices=Title.choices)
     given_name = models.CharField(_("given name (as in the passport)"), max_length=NAME_MAX_LENGTH)
     family_name = models.CharField(
         _("family name (as in the passport)"), max_length=NAME_MAX_LENGTH
