@@ -13,7 +13,14 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import secretariat_required
 
 from .documents import registration_document_request, registrations_csv, registrations_xlsx
-from .forms import CheckInForm, DecisionForm, DeskFilterForm, DocumentForm, ReasonForm
+from .forms import (
+    CheckInForm,
+    DecisionForm,
+    DeskFilterForm,
+    DeskRegistrationForm,
+    DocumentForm,
+    ReasonForm,
+)
 from .models import Registration, RegistrationDocument
 from .selectors import meeting_model, registrations_for
 from .services import (
@@ -22,10 +29,12 @@ from .services import (
     BadgeUnknown,
     registration_accredit,
     registration_check_in,
+    registration_nominate,
     registration_reject,
     registration_withdraw,
     registrations_decide,
 )
+from .views import form_errors_to
 
 DESK_PAGE_SIZE = 200
 
@@ -94,6 +103,41 @@ def desk_decide(request):
         messages.error(request, message)
     target = request.POST.get("query", "")
     return redirect(reverse("registration_desk") + (f"?{target}" if target else ""))
+
+
+@secretariat_required
+def desk_register(request):
+    """The secretariat's own registrations: organisations' and media participants (and any
+    delegation's), at any time."""
+    meetings = meeting_model().objects.all()
+    form = DeskRegistrationForm(meetings=meetings, initial={"language": request.user.language})
+    status = 200
+    if request.method == "POST":
+        form = DeskRegistrationForm(request.POST, request.FILES, meetings=meetings)
+        if form.is_valid():
+            data = {name: form.cleaned_data.get(name) for name in form.fields}
+            meeting = data.pop("meeting")
+            try:
+                registration = registration_nominate(
+                    meeting=meeting,
+                    user=request.user,
+                    **{
+                        **data,
+                        "photo": data.get("photo") or None,
+                        "organisation": data.get("organisation") or "",
+                        "category": data.get("category") or "",
+                        "given_name_cyrillic": data.get("given_name_cyrillic") or "",
+                        "family_name_cyrillic": data.get("family_name_cyrillic") or "",
+                        "phone": data.get("phone") or "",
+                    },
+                )
+            except ValidationError as error:
+                form_errors_to(form, error)
+            else:
+                messages.success(request, _("The nomination is recorded."))
+                return redirect("registration_desk_detail", pk=registration.pk)
+        status = 400
+    return render(request, "registration/desk_register.html", {"form": form}, status=status)
 
 
 @secretariat_required

@@ -69,6 +69,20 @@ class NominationForm(forms.ModelForm):
         pass
 
 
+class DeskRegistrationForm(NominationForm):
+    """The secretariat registers anybody, for any meeting: a delegation's participant, or one
+    of an organisation or the media (no delegation; organisation and category named)."""
+
+    meeting = forms.ModelChoiceField(queryset=None, label=_("Meeting"))
+
+    field_order = ["meeting", "delegation", "organisation", "category"]
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, secretariat=True, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.order_fields(self.field_order)
+
+
 class SelfRegistrationForm(NominationForm):
     class Meta(NominationForm.Meta):
         fields = [name for name in NominationForm.Meta.fields if name not in ("email",)]

@@ -52,7 +52,7 @@ def _delegation_for(request) -> Delegation:
     return membership.delegation
 
 
-def _form_errors_to(form, error: ValidationError) -> None:
+def form_errors_to(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, messages_ in error.message_dict.items():
             form.add_error(field if field in form.fields else None, messages_)
@@ -90,7 +90,7 @@ def nominations(request, slug):
                     },
                 )
             except ValidationError as error:
-                _form_errors_to(form, error)
+                form_errors_to(form, error)
             else:
                 messages.success(request, _("The nomination is recorded."))
                 url = request.path + (f"?delegation={delegation.slug}" if secretariat else "")
@@ -151,7 +151,7 @@ def self_register(request, slug):
                     },
                 )
             except ValidationError as error:
-                _form_errors_to(form, error)
+                form_errors_to(form, error)
             else:
                 messages.success(
                     request, _("You are registered; your head of delegation will confirm it.")

@@ -264,3 +264,25 @@ def test_registration_opens_and_closes_in_almaty_time(meeting):
     assert not window.is_open(window.closes_at)
     assert not window.is_open(window.opens_at - timedelta(seconds=1))
     assert timezone.localtime(window.closes_at).tzinfo.key == "Asia/Almaty"
+
+
+def test_the_secretariat_registers_a_journalist_from_the_desk(client, meeting, secretariat):
+    client.force_login(secretariat)
+    answer = client.post(
+        reverse("registration_desk_register"),
+        {
+            "meeting": meeting.pk,
+            "organisation": "Demo news agency",
+            "category": "media",
+            "title": "ms",
+            "given_name": "Saltanat",
+            "family_name": "Reporter",
+            "function": "Journalist",
+            "email": "saltanat@example.org",
+            "language": "en",
+        },
+    )
+    assert answer.status_code == 302
+    registration = Registration.objects.get(email="saltanat@example.org")
+    assert registration.category == "media" and registration.delegation is None
+    assert answer["Location"] == reverse("registration_desk_detail", args=[registration.pk])
