@@ -5,6 +5,7 @@ from io import BytesIO
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from registration.models import NominationLetter, Registration
@@ -121,3 +122,61 @@ def test_the_letter_reaches_its_delegation_and_the_secretariat_only(
     for user, status in ((alice, 200), (secretariat, 200), (bob, 403)):
         client.force_login(user)
         assert client.get(url).status_code == status
+
+
+def test_the_head_is_told_when_a_png_renamed_pdf_is_sent_as_the_letter(
+    client, meeting, head_a, english
+):
+    client.force_login(head_a)
+    answer = client.post(
+        reverse("registration_letter_upload", args=[meeting.slug]),
+        {"letter": SimpleUploadedFile("letter.pdf", image_bytes("PNG"), "application/pdf")},
+        follow=True,
+    )
+    assert "The letter must be a PDF file." in answer.content.decode()
+    assert not NominationLetter.objects.exists()
+
+
+def test_the_nomination_form_refuses_a_ten_thousand_character_name_and_saves_nothing(
+    client, meeting, head_a, english
+):
+    client.force_login(head_a)
+    answer = client.post(
+        reverse("registration_nominations", args=[meeting.slug]),
+        {
+            "title": "mr",
+            "given_name": "A" * 10_000,
+            "family_name": "B",
+            "function": "C",
+            "email": "c@example.org",
+            "language": "en",
+            "photo": SimpleUploadedFile("me.jpg", image_bytes("JPEG", exif=True), "image/jpeg"),
+        },
+    )
+    assert answer.status_code == 400
+    assert "at most 100 characters" in answer.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_the_nomination_form_stores_a_clean_photo_and_the_page_shows_it_to_the_head(
+    client, meeting, head_a, bob
+):
+    client.force_login(head_a)
+    client.post(
+        reverse("registration_nominations", args=[meeting.slug]),
+        {
+            "title": "mr",
+            "given_name": "Timur",
+            "family_name": "Akhmetov",
+            "function": "Adviser",
+            "email": "timur@example.org",
+            "language": "ru",
+            "photo": SimpleUploadedFile("me.jpg", image_bytes("JPEG", exif=True), "image/jpeg"),
+        },
+    )
+    registration = Registration.objects.get()
+    photo = client.get(reverse("registration_photo", args=[registration.pk]))
+    assert photo.status_code == 200
+    assert b"SpyCam" not in b"".join(photo.streaming_content)
+    client.force_login(bob)
+    assert client.get(reverse("registration_photo", args=[registration.pk])).status_code == 403
