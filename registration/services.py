@@ -159,8 +159,10 @@ def registration_nominate(
 def _transition(
     registration: Registration, *, user: User, to: str, allowed: set[str], reason: str = ""
 ) -> Registration:
+    # Only the registration's row is locked: PostgreSQL refuses FOR UPDATE on the nullable side
+    # of the outer joins that bring its delegation and people along.
     registration = (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("meeting", "delegation", "nominated_by", "user")
         .get(pk=registration.pk)
     )
