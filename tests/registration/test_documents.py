@@ -161,3 +161,14 @@ def test_the_document_page_answers_while_the_job_has_not_run(client, meeting, se
     page = client.get(reverse("registration_document", args=[document.pk]))
     assert page.status_code == 200
     assert 'http-equiv="refresh"' in page.content.decode()
+
+
+def test_the_meeting_page_links_its_participants_and_nominations_while_open(
+    client, meeting, head_a, english
+):
+    page = client.get("/en" + meeting.get_absolute_url()[3:]).content.decode()
+    assert reverse("registration_participants", args=[meeting.slug]) in page
+    assert reverse("registration_nominations", args=[meeting.slug]) not in page
+    client.force_login(head_a)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert reverse("registration_nominations", args=[meeting.slug]) in page
