@@ -26,6 +26,11 @@ def enter_totp(page, email: str) -> None:
     page.wait_for_url(lambda url: "/accounts/" not in url)
 
 
+def fits(page) -> bool:
+    """Nothing makes the page wider than the screen (a phone scrolls only down)."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
 def context_page(browser, width, height):
     context = browser.new_context(viewport={"width": width, "height": height})
     context.set_default_timeout(15_000)
@@ -51,6 +56,7 @@ def test_the_head_nominates_from_the_form(browser, demo_site, shot, axe, width, 
     page.wait_for_load_state()
     assert f"Browser{width}{language} (demo)" in page.locator("main table").inner_text()
     assert axe(page) == []
+    assert fits(page)
     shot(page, f"nominations-{language}-{width}")
 
 
@@ -65,6 +71,7 @@ def test_the_desk_the_door_and_the_public_list(
 
     page.goto(f"{demo_site.url}/{language}/registration/desk/?status=nominated")
     assert axe(page) == []
+    assert fits(page)
     shot(page, f"desk-{language}-{width}")
     page.locator("input[name=registrations]").first.check()
     page.locator("select[name=decision]").select_option("accredit")
@@ -95,6 +102,7 @@ def test_the_desk_the_door_and_the_public_list(
     # Across the whole column, in white on red: not a line one could overlook.
     assert refusal.bounding_box()["width"] >= page.locator("main").bounding_box()["width"] * 0.9
     assert axe(page) == []
+    assert fits(page)
     shot(page, f"check-in-refused-{language}-{width}")
 
     public = context_page(browser, width, height)
@@ -104,4 +112,5 @@ def test_the_desk_the_door_and_the_public_list(
     assert ("Образцов (демо)" if language == "ru" else "Sample (demo)") in text
     assert "Placeholder" not in text and "Условный" not in text
     assert axe(public) == []
+    assert fits(public)
     shot(public, f"participants-{language}-{width}")
