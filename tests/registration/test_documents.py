@@ -4,6 +4,7 @@ import io
 import os
 from datetime import timedelta
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -172,3 +173,13 @@ def test_the_meeting_page_links_its_participants_and_nominations_while_open(
     client.force_login(head_a)
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert reverse("registration_nominations", args=[meeting.slug]) in page
+
+
+def test_the_pdf_renderer_takes_inline_images_and_nothing_else_inline():
+    from typesetting.pdf import ResourceRefused, data_image
+
+    assert data_image("data:image/png;base64,iVBORw0KGgo=")[0] == "image/png"
+    assert data_image("https://pdf.portal.invalid/static/x.css") is None
+    for url in ("data:text/html;base64,PGI+", "data:image/png,raw", "data:image/png;base64,%%%"):
+        with pytest.raises(ResourceRefused):
+            data_image(url)
