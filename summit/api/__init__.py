@@ -82,6 +82,8 @@ urlpatterns = [
         RevisionCompilationView.as_view(),
         name="api-document-compilation",
     ),
+    # Registration and accreditation: its own paths under meetings/, registrations/, check-in/.
+    path("v1/", include("registration.api.urls")),
     path("v1/", include(router.urls)),
     path(
         "schema/",
