@@ -21,6 +21,7 @@ from .forms import (
     DeskRegistrationForm,
     DocumentForm,
     ReasonForm,
+    WindowForm,
 )
 from .models import Registration, RegistrationDocument
 from .selectors import registrations_for
@@ -32,6 +33,7 @@ from .services import (
     registration_check_in,
     registration_nominate,
     registration_reject,
+    registration_window_set,
     registration_withdraw,
     registrations_decide,
 )
@@ -139,6 +141,42 @@ def desk_register(request):
                 return redirect("registration_desk_detail", pk=registration.pk)
         status = 400
     return render(request, "registration/desk_register.html", {"form": form}, status=status)
+
+
+@secretariat_required
+def desk_windows(request):
+    """When each meeting takes nominations from heads and focal points (Asia/Almaty)."""
+    meetings = list(Meeting.objects.select_related("registration_window").order_by("start_date"))
+    status, failed = 200, None
+    if request.method == "POST":
+        meeting = next((m for m in meetings if str(m.pk) == request.POST.get("meeting")), None)
+        if meeting is None:
+            raise Http404
+        form = WindowForm(request.POST, auto_id=f"w{meeting.pk}-%s")
+        if form.is_valid():
+            try:
+                registration_window_set(meeting=meeting, user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form_errors_to(form, error)
+            else:
+                messages.success(request, _("The registration window is saved."))
+                return redirect("registration_desk_windows")
+        status, failed = 400, (meeting.pk, form)
+    rows = []
+    for meeting in meetings:
+        window = getattr(meeting, "registration_window", None)
+        if failed and failed[0] == meeting.pk:
+            form = failed[1]
+        else:
+            initial = {"opens_at": window.opens_at, "closes_at": window.closes_at} if window else {}
+            form = WindowForm(initial=initial, auto_id=f"w{meeting.pk}-%s")
+        rows.append({"meeting": meeting, "window": window, "form": form})
+    return render(
+        request,
+        "registration/desk_windows.html",
+        {"rows": rows, "zone": timezone.get_current_timezone_name()},
+        status=status,
+    )
 
 
 @secretariat_required

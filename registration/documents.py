@@ -8,6 +8,7 @@ import logging
 from collections.abc import Iterable
 
 from celery import shared_task
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -79,7 +80,7 @@ def badge_pdf_bytes(registration: Registration) -> bytes:
 
 
 def accredited_for_badges(meeting) -> list[Registration]:
-    language = translation.get_language() or "ru"
+    language = translation.get_language() or settings.LANGUAGE_CODE
     people = list(
         Registration.objects.accredited().filter(meeting=meeting).select_related("delegation")
     )
@@ -149,7 +150,7 @@ def render_registration_document(document_id: int) -> str:
 
 
 def export_columns() -> list[tuple[str, callable]]:
-    language = translation.get_language() or "ru"
+    language = translation.get_language() or settings.LANGUAGE_CODE
     return [
         (_("Category"), lambda r: r.get_category_display()),
         (_("Delegation or organisation"), lambda r: affiliation_name(r, language)),

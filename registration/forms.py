@@ -181,3 +181,20 @@ class DocumentForm(forms.Form):
     def __init__(self, *args, meetings, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
+
+
+WINDOW_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+def _window_time(label) -> forms.DateTimeField:
+    # Typed in the summit's own time (TIME_ZONE, Asia/Almaty), as every deadline of the portal.
+    return forms.DateTimeField(
+        label=label,
+        input_formats=WINDOW_FORMATS,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=WINDOW_FORMATS[0]),
+    )
+
+
+class WindowForm(forms.Form):
+    opens_at = _window_time(_("Registration opens"))
+    closes_at = _window_time(_("Registration closes"))

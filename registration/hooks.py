@@ -1,5 +1,6 @@
 """What registration adds to lower apps' pages, through their slots (portal/hooks.py)."""
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -11,7 +12,7 @@ from .selectors import delegation_participants, registration_is_open
 @hook_register("delegation.participants")
 def delegation_participants_block(context, delegation) -> str:
     """The delegation's accredited participants per meeting, on the public list's terms."""
-    language = translation.get_language() or "ru"
+    language = translation.get_language() or settings.LANGUAGE_CODE
     return render_to_string(
         "registration/_delegation_participants.html",
         {"meetings": delegation_participants(delegation, language), "delegation": delegation},

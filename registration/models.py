@@ -193,7 +193,10 @@ class Registration(models.Model):
         _("agrees to appear in the public list of participants"), default=False
     )
     language = models.CharField(
-        _("language for e-mail"), max_length=2, choices=settings.LANGUAGES, default="ru"
+        _("language for e-mail"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.NOMINATED

@@ -9,6 +9,7 @@ only once the transaction commits.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,7 +23,7 @@ from delegations.permissions import membership_of
 
 from .badges import badge_key_from_code
 from .documents import badge_render_on_commit
-from .models import FocalPoint, NominationLetter, Registration
+from .models import FocalPoint, NominationLetter, Registration, RegistrationWindow
 from .selectors import registration_is_open
 from .uploads import letter_clean, photo_clean
 
@@ -89,7 +90,7 @@ def registration_nominate(
     photo=None,
     heads_delegation: bool = False,
     consent_public_list: bool = False,
-    language: str = "ru",
+    language: str = settings.LANGUAGE_CODE,
     self_registration: bool = False,
 ) -> Registration:
     """Nominate a participant for `meeting`. A head or focal point nominates for their own
@@ -307,6 +308,26 @@ class AlreadyCheckedIn(Exception):
     def __init__(self, registration: Registration):
         super().__init__(registration.checked_in_at)
         self.registration = registration
+
+
+@transaction.atomic
+def registration_window_set(
+    *, meeting, user: User, opens_at: datetime, closes_at: datetime
+) -> RegistrationWindow:
+    """Open (or move) the meeting's window for nominations: heads and focal points nominate
+    between `opens_at` and `closes_at`; the secretariat registers at any time."""
+    if not acts_as_secretariat(user):
+        raise PermissionDenied
+    if opens_at is None or closes_at is None:
+        raise ValidationError(_("Give the opening and the closing time."))
+    if timezone.is_naive(opens_at) or timezone.is_naive(closes_at):
+        raise ValidationError(_("The times need a time zone."))
+    if closes_at <= opens_at:
+        raise ValidationError({"closes_at": _("Registration closes after it opens.")})
+    window, _created = RegistrationWindow.objects.update_or_create(
+        meeting=meeting, defaults={"opens_at": opens_at, "closes_at": closes_at}
+    )
+    return window
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("desk/", desk.desk, name="registration_desk"),
     path("desk/decide/", desk.desk_decide, name="registration_desk_decide"),
     path("desk/register/", desk.desk_register, name="registration_desk_register"),
+    path("desk/windows/", desk.desk_windows, name="registration_desk_windows"),
     path("desk/documents/", desk.desk_document, name="registration_desk_document"),
     path("desk/export.<str:fmt>", desk.desk_export, name="registration_desk_export"),
     path("desk/<id:pk>/", desk.desk_detail, name="registration_desk_detail"),

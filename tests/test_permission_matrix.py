@@ -516,6 +516,7 @@ MATRIX: dict[str, Case] = {
     "registration_badge": Case(EXPECT(anonymous=LOGIN, delegate_a=OK, delegate_b=FORBIDDEN, head_a=OK, secretariat=OK, admin=OK, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.registration.pk}),
     "registration_desk": Case(SECRETARIAT),
     "registration_desk_register": Case(SECRETARIAT),
+    "registration_desk_windows": Case(SECRETARIAT),
     "registration_desk_detail": Case(SECRETARIAT, kwargs=lambda w: {"pk": w.registration.pk}),
     "registration_desk_export": Case(SECRETARIAT, kwargs={"fmt": "csv"}),
     "registration_desk_export [xlsx]": Case(SECRETARIAT, kwargs={"fmt": "xlsx"}),

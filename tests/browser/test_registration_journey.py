@@ -114,3 +114,20 @@ def test_the_desk_the_door_and_the_public_list(
     assert axe(public) == []
     assert fits(public)
     shot(public, f"participants-{language}-{width}")
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+def test_the_secretariat_moves_a_registration_window(browser, demo_site, shot, axe, width, height):
+    page = context_page(browser, width, height)
+    log_in(page, demo_site, SECRETARIAT, "ru")
+    enter_totp(page, SECRETARIAT)
+    page.goto(f"{demo_site.url}/ru/registration/desk/")
+    page.get_by_role("link", name="Сроки регистрации").click()
+    assert axe(page) == []
+    card = page.locator("section.card").filter(has_text="РЭС-2026").first
+    card.locator("input[name=closes_at]").fill("2027-02-01T18:00")
+    card.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "Сроки регистрации сохранены" in page.locator("body").inner_text()
+    assert fits(page)
+    shot(page, f"windows-ru-{width}")
