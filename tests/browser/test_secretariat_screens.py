@@ -1,0 +1,37 @@
+"""The secretariat's screens (issue #27, items 2, 3 and 5): one header row at 1366 px in
+Russian, triage no wider than a phone, text in the other language marked with `lang`."""
+
+import pytest
+
+from tests.browser.test_consultation_journey import SECRETARIAT, enter_totp, log_in, new_page
+
+pytestmark = pytest.mark.browser
+
+# The distinct tops of the header's items: one row is one top (within a few pixels).
+HEADER_ROWS = """() => {
+  const items = [...document.querySelectorAll(".site-header .brand, .site-header nav li, .site-header .lang li")];
+  const tops = items.map((el) => Math.round(el.getBoundingClientRect().top));
+  return [...new Set(tops.map((t) => Math.round(t / 8)))].length;
+}"""
+
+
+def secretariat_page(browser, site, width, height):
+    page = new_page(browser)
+    page.set_viewport_size({"width": width, "height": height})
+    log_in(page, site, SECRETARIAT)
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    enter_totp(page, SECRETARIAT)
+    return page
+
+
+def test_the_secretariats_russian_header_is_one_row_at_1366(browser, demo_site, shot):
+    page = secretariat_page(browser, demo_site, 1366, 768)
+    for name, path in [
+        ("triage", "/ru/documents/triage/"),
+        ("editor", "/ru/documents/declaration/draft/"),
+        ("compare", "/ru/documents/declaration/compare/"),
+        ("dashboard", "/ru/documents/dashboard/"),
+    ]:
+        page.goto(f"{demo_site.url}{path}")
+        shot(page, f"header-ru-{name}-1366")
+        assert page.evaluate(HEADER_ROWS) == 1, name
