@@ -35,3 +35,32 @@ def test_the_secretariats_russian_header_is_one_row_at_1366(browser, demo_site, 
         page.goto(f"{demo_site.url}{path}")
         shot(page, f"header-ru-{name}-1366")
         assert page.evaluate(HEADER_ROWS) == 1, name
+
+
+# Every text node holding Cyrillic, with the language of its nearest `lang`: on an English
+# page each must be inside lang="ru" (WCAG 3.1.2, issue #27 item 5).
+CYRILLIC_OUTSIDE_RU = """() => {
+  const walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+  const found = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/[\\u0400-\\u04FF]/.test(node.textContent)) continue;
+    const element = node.parentElement;
+    if (element.closest("[lang]").getAttribute("lang") !== "ru") found.push(node.textContent.trim().slice(0, 60));
+  }
+  return found;
+}"""
+
+
+def test_russian_text_on_english_pages_is_marked_russian(browser, demo_site, shot):
+    from tests.browser.test_consultation_journey import DELEGATE, signed_in
+
+    delegate = new_page(browser)
+    log_in(delegate, demo_site, DELEGATE)
+    delegate.wait_for_url(signed_in)
+    delegate.goto(f"{demo_site.url}/en/documents/dashboard/")
+    shot(delegate, "dashboard-en")
+    assert delegate.evaluate(CYRILLIC_OUTSIDE_RU) == []
+
+    page = secretariat_page(browser, demo_site, 1366, 768)
+    page.goto(f"{demo_site.url}/en/documents/triage/")
+    assert page.evaluate(CYRILLIC_OUTSIDE_RU) == []
