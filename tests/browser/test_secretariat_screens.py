@@ -64,3 +64,32 @@ def test_russian_text_on_english_pages_is_marked_russian(browser, demo_site, sho
     page = secretariat_page(browser, demo_site, 1366, 768)
     page.goto(f"{demo_site.url}/en/documents/triage/")
     assert page.evaluate(CYRILLIC_OUTSIDE_RU) == []
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (1366, 768)])
+def test_triage_fits_the_screen_with_one_layout_per_comment(
+    browser, demo_site, shot, axe, width, height
+):
+    page = secretariat_page(browser, demo_site, width, height)
+    for language in ("ru", "en"):
+        page.goto(f"{demo_site.url}/{language}/documents/triage/")
+        shot(page, f"triage-{language}-{width}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        items = page.locator("ol.triage-list > li.comment")
+        assert items.count() >= 3
+        # Every comment, on a paragraph or on the whole document, has the same parts.
+        for part in (".triage-paragraph", ".triage-comment", "form.answer-form", ".triage-hide"):
+            assert page.locator(f"ol.triage-list > li.comment {part}").count() == items.count()
+        # The response's label stands above its box; hiding is behind a disclosure.
+        first = items.first
+        label = first.locator(".answer-response label").bounding_box()
+        box = first.locator(".answer-response textarea").bounding_box()
+        assert label["y"] + label["height"] <= box["y"] + 1
+        assert not first.locator("input[name=reason]").is_visible()
+    if width == 1366:
+        # The paragraph and the proposal side by side.
+        row = page.locator("ol.triage-list > li.comment .triage-row").first
+        left = row.locator(".triage-paragraph").bounding_box()
+        right = row.locator(".triage-comment").bounding_box()
+        assert left["x"] + left["width"] <= right["x"]
+    assert axe(page) == []
