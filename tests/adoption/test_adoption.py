@@ -407,3 +407,28 @@ def test_the_public_history_and_its_api_name_no_secretariat_staff(
     api = client.get(f"/api/v1/documents/{document.pk}/history/?lang=en").json()
     assert name in client.get(f"/en/documents/{document.slug}/history/").content.decode()
     assert name in {event["actor"] for event in api}
+
+
+def test_the_statement_form_offers_paragraphs_with_their_text_and_no_headings(
+    client, agreed_revision, head_a
+):
+    """Issue #27, item 6: one reserves on paragraphs (not headings), each code with its text;
+    the help stands under its box and the button apart from "Cancel"."""
+    document = agreed_revision.document
+    client.force_login(head_a)
+
+    response = client.get(f"/en/documents/{document.slug}/statement/")
+    assert response.status_code == 200, response
+    page = response.content.decode()
+
+    paragraphs = list(agreed_revision.paragraphs.order_by("position"))
+    headings = [p for p in paragraphs if p.kind == Paragraph.Kind.HEADING]
+    assert headings
+    for paragraph in paragraphs:
+        ticked = f'value="{paragraph.key}"' in page
+        assert ticked == (paragraph not in headings), paragraph.kind
+    operative = next(p for p in paragraphs if p.kind == Paragraph.Kind.OPERATIVE)
+    assert " ".join(operative.text.split()[:3]) in page
+    assert 'aria-describedby="id_text-help"' in page
+    assert '<p class="help" id="id_text-help">' in page
+    assert '<p class="form-actions">' in page
