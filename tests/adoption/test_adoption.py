@@ -293,6 +293,10 @@ def test_the_public_history_page_and_the_final_page(
     page = final.content.decode()
     assert final.status_code == 200
     assert "RES-2026/DECL/1" in page
+    # As in the reader (issue #27): the PDF's line breaks on request, and back.
+    assert "?view=lines" in page and 'data-view="lines"' not in page
+    lines = client.get(f"/en/documents/{document.slug}/adopted/?view=lines").content.decode()
+    assert 'data-view="lines"' in lines and "Fit the numbered lines to the screen" in lines
     today = date_format(timezone.localdate(), "j F Y")
     assert f"Adopted at Preparatory meeting in Almaty, {today}" in page
     assert "Joins the consensus with reservations — on OP2" in page

@@ -57,8 +57,24 @@ def test_russian_text_on_english_pages_is_marked_russian(browser, demo_site, sho
     delegate = new_page(browser)
     log_in(delegate, demo_site, DELEGATE)
     delegate.wait_for_url(signed_in)
+    # A Russian answer to the delegation's comment, given while the delegate is away.
+    from accounts.models import User
+    from consultation.models import Comment
+    from consultation.services import comment_answer
+
+    comment = Comment.objects.filter(author__email=DELEGATE).first()
+    comment_answer(
+        comment=comment,
+        user=User.objects.get(email=SECRETARIAT),
+        status="accepted",
+        response="Учтено в ред. 2.",
+        language="ru",
+    )
     delegate.goto(f"{demo_site.url}/en/documents/dashboard/")
     shot(delegate, "dashboard-en")
+    assert "Учтено в ред. 2." in delegate.locator("main").inner_text()
+    assert delegate.evaluate(CYRILLIC_OUTSIDE_RU) == []
+    delegate.goto(f"{demo_site.url}/en/documents/comments/{comment.pk}/")
     assert delegate.evaluate(CYRILLIC_OUTSIDE_RU) == []
 
     page = secretariat_page(browser, demo_site, 1366, 768)
