@@ -124,7 +124,8 @@ def test_the_secretariat_moves_a_registration_window(browser, demo_site, shot, a
     page.goto(f"{demo_site.url}/ru/registration/desk/")
     page.get_by_role("link", name="Сроки регистрации").click()
     assert axe(page) == []
-    card = page.locator("section.card").filter(has_text="РЭС-2026").first
+    summit = "Региональный экологический саммит стран Центральной Азии (РЭС-2026)"
+    card = page.locator("section.card").filter(has=page.get_by_role("heading", name=summit))
     card.locator("input[name=closes_at]").fill("2027-02-01T18:00")
     card.locator("button[type=submit]").click()
     page.wait_for_load_state()
