@@ -185,6 +185,7 @@ def main() -> None:
     parser.add_argument("--spawn-rate", type=float, default=5)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--max-requests", type=int, default=1000, help="gunicorn's; 0: never")
     parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed is not None:
@@ -221,6 +222,7 @@ def main() -> None:
             "WEB_CONCURRENCY": str(args.workers),
             "GUNICORN_THREADS": str(args.threads),
             "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "GUNICORN_MAX_REQUESTS": str(args.max_requests),
             "LOG_FORMAT": "text",
         }
         env.pop("DATABASE_URL_REPLICA", None)
@@ -301,7 +303,10 @@ def main() -> None:
             # Refusals and errors the portal logged (CSRF, tracebacks), the first few.
             for line in [line for line in lines if "WARNING" in line or "ERROR" in line][:8]:
                 print(line[:300], file=sys.stderr)
-            gunicorn = f"gunicorn {args.workers} workers × {args.threads} threads"
+            gunicorn = (
+                f"gunicorn {args.workers} workers × {args.threads} threads, "
+                f"max_requests {args.max_requests}"
+            )
             report(prefix, args, gunicorn, postgres, server_errors)
         finally:
             if server is not None:
