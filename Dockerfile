@@ -33,18 +33,19 @@ COPY requirements.txt .
 # The runtime only: tests, lint and tools are in requirements-dev.txt.
 RUN pip install -r requirements.txt
 
-# The code stays owned by root: the portal's user can write only media and var/.
+# The code stays owned by root: the portal's user can write only media, private-media (the
+# default PRIVATE_MEDIA_ROOT: participants' letters, photos, badges) and var/.
 COPY . .
 # Static files are collected into the image (whitenoise serves them); the key and hosts are
 # placeholders that exist only for this build step.
 RUN SECRET_KEY=collectstatic-only-build-time-placeholder-key-not-used-at-run-time-000 \
         ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput -v0 \
-    && mkdir -p /app/media /app/var \
-    && chown -R summit:summit /app/media /app/var
+    && mkdir -p /app/media /app/private-media /app/var \
+    && chown -R summit:summit /app/media /app/private-media /app/var
 
 # Numeric, so that Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.
 USER 10001:10001
-VOLUME ["/app/media"]
+VOLUME ["/app/media", "/app/private-media"]
 EXPOSE 8000
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

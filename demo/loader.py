@@ -53,6 +53,7 @@ from .data import (
     SECTION_TEXT,
     TAGS,
 )
+from .registration import load_registration
 
 
 @dataclass
@@ -110,6 +111,7 @@ def _load(password: str) -> list[DemoAccount]:
     )
     _load_comments(secretariat)
     _load_adopted_resolution(summit, initiatives, secretariat)
+    load_registration(secretariat)
     return accounts
 
 

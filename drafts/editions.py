@@ -7,15 +7,16 @@ PDF take the line breaks from there, the API the paragraphs as it gives them.
 """
 
 import json
+from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import translation
 from modeltranslation.utils import get_language
 
-from portal.prepared import prepared_instance
 from typesetting import lines
 
+from .api.paragraphs import ParagraphSerializer
 from .models import Edition, Paragraph, Revision
 
 
@@ -42,21 +43,6 @@ def break_paragraphs(paragraphs: list[Paragraph], breaks: list[list[str]] | None
         line_number += len(texts)
 
 
-def paragraph_data(paragraph: Paragraph) -> dict:
-    """A numbered paragraph as the API gives it (drafts.api.serializers.ParagraphSerializer)."""
-    return {
-        "id": paragraph.pk,
-        "key": paragraph.key,
-        "label": paragraph.label,
-        "number": paragraph.number,
-        "position": paragraph.position,
-        "kind": paragraph.kind,
-        "text": paragraph.text,
-        "negotiation": paragraph.negotiation,
-        "lines": [number for number, _text in paragraph.lines] if paragraph.lines else None,
-    }
-
-
 def json_text(data) -> str:
     """JSON as DRF's JSONRenderer writes it (compact, UTF-8 text), for data of plain types."""
     return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
@@ -75,7 +61,7 @@ def editions_for(revision: Revision) -> list[Edition]:
                     revision=revision,
                     language=language,
                     typesetting=lines.version(),
-                    paragraphs=json_text([paragraph_data(p) for p in paragraphs]),
+                    paragraphs=json_text(ParagraphSerializer(paragraphs, many=True).data),
                     breaks=[[text for _number, text in p.lines] for p in paragraphs],
                 )
             )
@@ -113,18 +99,23 @@ def stored(revision: Revision, field: str):
 def revision_with_stored(document_id: int, number: int, field: str) -> Revision | None:
     """Revision `number` of the document, read with its edition's `field` in the active
     language, so that `stored` makes no query of its own: a published revision's API answer
-    is one query, whose SQL is built once (portal.prepared)."""
-    return prepared_instance(
-        _with_stored, (document_id, number), field, get_language(), lines.version()
+    is one query."""
+    found = _with_stored(field, get_language(), lines.version()).filter(
+        document_id=document_id, number=number
     )
+    return next(iter(found[:1]), None)  # one at most (unique): no ORDER BY to build
 
 
-def _with_stored(document_id: int, number: int, field: str, language: str, typesetting: str):
+@lru_cache(maxsize=16)  # a field, a language and a typesetting version each
+def _with_stored(field: str, language: str, typesetting: str) -> QuerySet:
+    # Built once and narrowed by each request (building the subquery cost more than running
+    # it); a QuerySet is never changed by narrowing it, and this one is never evaluated. A
+    # plain QuerySet: modeltranslation's manager would rewrite the lookups, for nothing.
     edition = Edition.objects.filter(
         revision=OuterRef("pk"), language=language, typesetting=typesetting
     )
     return (
         QuerySet(Revision)
-        .filter(document_id=document_id, number=number)
+        .order_by()
         .annotate(**{f"stored_{field}": Subquery(edition.values(field)[:1])})
     )

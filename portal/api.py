@@ -2,6 +2,9 @@
 and the fields that take input exactly as the schema says. Every app's API builds on this
 module; it imports no app (the router, which imports them all, is summit/api/)."""
 
+import copy
+import json
+
 import django_filters
 from django import forms
 from django.conf import settings
@@ -209,6 +212,62 @@ class IdField(serializers.PrimaryKeyRelatedField):
         return super().to_internal_value(data)
 
 
+# --- Output: serializers whose fields are worked out once, and JSON already rendered.
+
+
+class ModelSerializer(serializers.ModelSerializer):
+    # DRF's ModelSerializer, whose fields are worked out from the model once per class rather
+    # than on every use (for a list, once per request and nested serializer): reading the
+    # model's fields cost more than a short answer's rows. Each use gets its own copies, as
+    # DRF gives a Serializer copies of its declared fields. For read-only serializers of the
+    # hot reads, whose fields depend on the class alone (Meta and declared fields). (A
+    # comment, not a docstring: the schema would describe every subclass with it.)
+
+    _fields_by_class: dict[type, dict] = {}
+
+    def get_fields(self):
+        cls = type(self)
+        if cls not in self._fields_by_class:
+            self._fields_by_class[cls] = super().get_fields()
+        return copy.deepcopy(self._fields_by_class[cls])
+
+
+class PreRenderedJSON(str):
+    """JSON text already rendered as the API sends it (a published revision's stored
+    paragraphs, drafts.models.Edition): JSONRenderer below puts it into the answer as it is,
+    neither parsed nor rendered again. Only as a value of the answer's top-level object."""
+
+
+class JSONRenderer(renderers.JSONRenderer):
+    """DRF's JSON renderer, which also takes PreRenderedJSON values (see above): the values
+    between them are rendered by DRF, and the answer keeps its order."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if not isinstance(data, dict) or not any(
+            isinstance(value, PreRenderedJSON) for value in data.values()
+        ):
+            return super().render(data, accepted_media_type, renderer_context)
+        if self.get_indent(accepted_media_type, renderer_context or {}):
+            # Indented for a person (the browsable API): the stored text is compact.
+            data = {
+                key: json.loads(value) if isinstance(value, PreRenderedJSON) else value
+                for key, value in data.items()
+            }
+            return super().render(data, accepted_media_type, renderer_context)
+        parts, rendered, end = [], {}, object()
+        for key, value in [*data.items(), (end, None)]:
+            if key is not end and not isinstance(value, PreRenderedJSON):
+                rendered[key] = value  # rendered by DRF with its neighbours
+                continue
+            if rendered:
+                text = super().render(rendered, accepted_media_type, renderer_context)
+                parts.append(text[1:-1])
+                rendered = {}
+            if key is not end:
+                parts.append(json.dumps(key).encode() + b":" + value.encode())
+        return b"{" + b",".join(parts) + b"}"
+
+
 # --- Permissions: the rules of each app's permissions.py, never a role test here.
 
 
@@ -265,16 +324,6 @@ class Paginator(DjangoPaginator):
         if number < 1:
             raise EmptyPage(self.error_messages["min_page"])
         return number
-
-
-# Parameters that choose a page, a language or a format, never which rows or in what order.
-PAGE_PARAMETERS = frozenset({"page", "page_size", "lang", "format"})
-
-
-def asks_for_whole_list(request) -> bool:
-    """The request filters, searches and orders nothing: the list as the view defines it
-    (which a view may have prepared, portal.prepared). No filter backend changes it."""
-    return request.query_params.keys() <= PAGE_PARAMETERS
 
 
 class Pagination(pagination.PageNumberPagination):

@@ -9,9 +9,9 @@ caller's Origin) and the choice of language; the headers the inner middleware ad
 Security Policy, X-Frame-Options, Vary, Cache-Control, ETag, Last-Modified) are kept with the
 answer.
 
-A cached answer is still a request: the API's throttles count it, in the same round trip to
-Redis that reads the answer (portal.cache.get_and_count), and tell the view that it has been
-counted when the answer is not there. A client over its rate goes the whole way, to be
+A cached answer is still a request: the API's throttles count it (portal.cache.count, the
+cache's public `incr`) before the answer is read, and tell the view that it has been counted
+when the answer is not there. A client over its rate goes the whole way, to be
 refused in the API's error format. Only an answer the view marked as an anonymous read
 (portal.api.CachedMixin) is kept: GET, 200, no credentials.
 """
@@ -24,7 +24,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 from rest_framework.settings import api_settings
 
-from .cache import get_and_count
+from .cache import count
 
 KEY_PREFIX = "api:3"
 
@@ -70,12 +70,12 @@ class AnswerCacheMiddleware:
         anonymous = AnonymousRequest(request)
         counters = [(t, t.get_cache_key(anonymous, None)) for t in throttles]
         counters = [(t, name) for t, name in counters if name is not None and t.rate]
-        cached, counts = get_and_count(key, [(name, t.duration) for t, name in counters])
+        counts = [count(name, t.duration) for t, name in counters]
         request.throttle_counts = {name: n for (_t, name), n in zip(counters, counts, strict=True)}
-        if cached is not None and all(
-            t.allows(n) for (t, _name), n in zip(counters, counts, strict=True)
-        ):
-            return self.replay(request, *cached)
+        if all(t.allows(n) for (t, _name), n in zip(counters, counts, strict=True)):
+            cached = cache.get(key)
+            if cached is not None:
+                return self.replay(request, *cached)
         response = self.get_response(request)
         if response.status_code == 200 and getattr(response, "anonymous_read", False):
             headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]

@@ -6,15 +6,15 @@ that imports DRF's views (portal.api) cannot hold them.
 
 from rest_framework import throttling
 
-from .cache import get_and_count
+from .cache import count as counted
 
 
 class CountingThrottle:
-    """DRF's rate throttles, counted differently: a counter per client that starts with its
-    first request and lasts the rate's period, incremented atomically. That is one round trip
-    to Redis (portal.cache.get_and_count), where DRF keeps a list of timestamps that costs a
-    read and a write and grows with the rate. The price: a client may make up to twice its
-    rate across the end of one period and the start of the next.
+    """DRF's rate throttles, counted differently: a counter per client and period of the
+    rate (periods follow the clock), incremented atomically through the cache's public
+    `incr` (portal.cache.count), where DRF keeps a list of timestamps that costs a read and a
+    write and grows with the rate. The price: a client may make up to twice its rate across
+    the end of one period and the start of the next.
 
     The request may have been counted already, as its cached answer was looked for
     (portal.api_cache): `request.throttle_counts` then holds the counts by throttle key."""
@@ -29,14 +29,14 @@ class CountingThrottle:
             return True
         count = getattr(request, "throttle_counts", {}).get(self.key)
         if count is None:
-            _value, (count,) = get_and_count(None, [(self.key, self.duration)])
+            count = counted(self.key, self.duration)
         return self.allows(count)
 
     def allows(self, count: int) -> bool:
         return count <= self.num_requests
 
     def wait(self):
-        return self.duration  # at most; the period started with the client's first request
+        return self.duration  # at most: the current period ends sooner
 
 
 class AnonRateThrottle(CountingThrottle, throttling.AnonRateThrottle):

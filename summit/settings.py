@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "programme",
     "delegations",
     "initiatives",
+    "registration",
     "drafts",
     "consultation",
     "adoption",
@@ -125,10 +126,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if DEBU
 # A persistent connection that PostgreSQL closed (a restart, a failover) is noticed and
 # replaced at the start of the next request, instead of failing that request with a 500.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# The API's hot reads prepare their statements on the PostgreSQL server (portal.prepared).
-# A pooler that hands each transaction another server connection (PgBouncer's transaction
-# mode) loses them: turn this off behind one.
-PREPARED_STATEMENTS = env.bool("PREPARED_STATEMENTS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
@@ -214,6 +211,13 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Personal files (nomination letters, participants' photos, badges): never under MEDIA_ROOT,
+# which development serves as it is; they leave only through permission-checked views.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+# Days after a meeting ends before its participants' personal data is erased (registration).
+REGISTRATION_RETENTION_DAYS = env.int("REGISTRATION_RETENTION_DAYS", default=180)
+if REGISTRATION_RETENTION_DAYS < 0:
+    raise ImproperlyConfigured("REGISTRATION_RETENTION_DAYS must be 0 or more.")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -276,6 +280,11 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
 # Jobs whose message never reached the broker (or got lost with it) are sent again.
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-pdf-jobs": {"task": "pdfs.requeue_stale_pdf_jobs", "schedule": 60.0},
+    # Daily: participants' personal data past REGISTRATION_RETENTION_DAYS.
+    "erase-participant-data": {
+        "task": "registration.erase_personal_data",
+        "schedule": 24 * 60 * 60.0,
+    },
 }
 
 CACHES = {
@@ -439,6 +448,9 @@ SPECTACULAR_SETTINGS.update(
             "InitiativeStatusEnum": "initiatives.models.Initiative.Status",
             "FundingStatusEnum": "initiatives.models.FundingEntry.Status",
             "DelegationKindEnum": "delegations.models.Delegation.Kind",
+            "RegistrationStatusEnum": "registration.models.Registration.Status",
+            "RegistrationCategoryEnum": "registration.models.Registration.Category",
+            "RegistrationTitleEnum": "registration.models.Registration.Title",
             "DocumentKindEnum": "drafts.models.OutcomeDocument.Kind",
             "DocumentStatusEnum": "drafts.models.OutcomeDocument.Status",
             "StatementKindEnum": "adoption.models.Statement.Kind",

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
 
 from portal.ids import IdConverter
+from programme.calendar import programme_ical
 
 from . import views
 from .sitemaps import sitemaps
@@ -24,8 +25,10 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("programme.ics", programme_ical, name="programme_ical"),
     path("programme/", include("programme.urls")),
     path("initiatives/", include("initiatives.urls")),
+    path("registration/", include("registration.urls")),
     path("delegations/", include("delegations.urls")),
     # After delegations.urls, whose fixed routes (invitations/…) must win over a slug.
     path("delegations/<slug:slug>/", views.delegation_detail, name="delegation_detail"),

@@ -1,8 +1,8 @@
 """The house keeps its layers: every import, every relation between models and every `{% load %}`
 of a template tag library points down, and no two modules import each other.
 
-    portal, typesetting  <  accounts, programme  <  delegations  <  initiatives  <  drafts
-        <  consultation  <  adoption  <  akn, pdfs  <  summit, demo
+    portal, typesetting  <  accounts, programme  <  delegations  <  initiatives  <  registration
+        <  drafts  <  consultation  <  adoption  <  akn, pdfs  <  summit, demo
 
 `portal` and `typesetting` are the bottom layer and import no app; an app uses only the layers
 below it (drafts may use initiatives, never the reverse), or its own. Where another app must
@@ -39,6 +39,7 @@ LAYERS = [
     {"accounts", "programme"},
     {"delegations"},
     {"initiatives"},
+    {"registration"},
     {"drafts"},
     {"consultation"},
     {"adoption"},

@@ -39,9 +39,11 @@ Run with `MATRIX_PRINT=1 pytest tests/test_permission_matrix.py -s` to print the
 actually observed, as a table.
 """
 
+import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -49,10 +51,12 @@ from django.apps import apps
 from django.contrib import admin as django_admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import timezone, translation
+from PIL import Image
 
 from adoption.services import document_adopt
 from consultation.services import comment_create
@@ -62,6 +66,13 @@ from pdfs.models import PdfJob
 from pdfs.permissions import pdf_job_requester_key
 from pdfs.services import pdf_job_render, pdf_job_request
 from programme.models import Meeting
+from registration.models import (
+    NominationLetter,
+    Registration,
+    RegistrationDocument,
+    RegistrationWindow,
+)
+from registration.uploads import photo_clean
 from tests.factories import (
     DelegationFactory,
     InitiativeFactory,
@@ -482,6 +493,49 @@ MATRIX: dict[str, Case] = {
         EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=OK, admin=OK, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN),
         kwargs=lambda w: {"slug": w.delegation_b.slug},
     ),
+    # --- registration and accreditation (issue 25)
+    "programme_ical": Case(PUBLIC),
+    "meeting_ical": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug}),
+    "registration_participants": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug}),
+    # The list's PDF names only who consented: public. The sheet of badges is the desk's.
+    "registration_document": Case(PUBLIC, kwargs=lambda w: {"pk": w.registration_document("list").pk}),
+    "registration_document [badges]": Case(EXPECT(anonymous=NOT_FOUND, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=OK, admin=OK, sid=FORBIDDEN, half=NOT_FOUND, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.registration_document("badges").pk}),
+    # Heads (and focal points) nominate for their own delegation; the secretariat for any.
+    "registration_nominations": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=OK, secretariat=OK, admin=OK, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"slug": w.meeting.slug}),
+    "registration_self": Case(EXPECT(anonymous=LOGIN, delegate_a=OK, delegate_b=OK, head_a=OK, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"slug": w.meeting.slug}),
+    # Without a file: those who may upload are sent back to the page with the refusal.
+    "registration_letter_upload": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=REDIRECT, secretariat=REDIRECT, admin=REDIRECT, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"slug": w.meeting.slug}, method="post"),
+    # Delegation A's letter: its members and the secretariat.
+    "registration_letter": Case(EXPECT(anonymous=LOGIN, delegate_a=OK, delegate_b=FORBIDDEN, head_a=OK, secretariat=OK, admin=OK, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.letter.pk}),
+    "registration_focal_point": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=REDIRECT, secretariat=REDIRECT, admin=REDIRECT, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"slug": w.delegation_a.slug}, method="post", data={"member": "0"}),
+    "registration_confirm": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=REDIRECT, secretariat=REDIRECT, admin=REDIRECT, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.new_registration(status="pending").pk}, method="post"),
+    "registration_withdraw": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=REDIRECT, secretariat=REDIRECT, admin=REDIRECT, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.new_registration().pk}, method="post"),
+    # Alice's own registration (delegation A, accredited, with a photo): personal data for
+    # her, her head and the secretariat.
+    "registration_photo": Case(EXPECT(anonymous=LOGIN, delegate_a=OK, delegate_b=FORBIDDEN, head_a=OK, secretariat=OK, admin=OK, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.registration.pk}),
+    "registration_badge": Case(EXPECT(anonymous=LOGIN, delegate_a=OK, delegate_b=FORBIDDEN, head_a=OK, secretariat=OK, admin=OK, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.registration.pk}),
+    "registration_desk": Case(SECRETARIAT),
+    "registration_desk_register": Case(SECRETARIAT),
+    "registration_desk_windows": Case(SECRETARIAT),
+    "registration_desk_detail": Case(SECRETARIAT, kwargs=lambda w: {"pk": w.registration.pk}),
+    "registration_desk_export": Case(SECRETARIAT, kwargs={"fmt": "csv"}),
+    "registration_desk_export [xlsx]": Case(SECRETARIAT, kwargs={"fmt": "xlsx"}),
+    # A rejection without a reason: refused by the form, back to the desk.
+    "registration_desk_decide": Case(SECRETARIAT_POST, method="post", data={"registrations": ["1"], "decision": "reject"}),
+    "registration_desk_document": Case(SECRETARIAT_POST, method="post", data={}),
+    "registration_check_in": Case(SECRETARIAT),
+    "api-meeting-participants": Case(PUBLIC, kwargs=lambda w: {"pk": w.meeting.pk}),
+    # Each account sees what it may (its own, its delegation's, all): a list for everyone.
+    "api-meeting-registrations": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=OK, delegate_b=OK, head_a=OK, secretariat=OK, admin=OK, sid=OK, half=UNAUTHENTICATED, staff=OK), kwargs=lambda w: {"pk": w.meeting.pk}),
+    # Hannah nominates for A; the secretariat must name a delegation or an organisation (400).
+    "api-meeting-registrations [post]": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=201, secretariat=400, admin=400, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.meeting.pk}, method="post", data={"title": "ms", "given_name": "Matrix", "family_name": "Nominee", "function": "Adviser", "email": "matrix-nominee@example.org"}),
+    "api-registration-detail": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=OK, delegate_b=NOT_FOUND, head_a=OK, secretariat=OK, admin=OK, sid=NOT_FOUND, half=UNAUTHENTICATED, staff=NOT_FOUND), kwargs=lambda w: {"pk": w.registration.pk}),
+    "api-registration-badge": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=OK, delegate_b=NOT_FOUND, head_a=OK, secretariat=OK, admin=OK, sid=NOT_FOUND, half=UNAUTHENTICATED, staff=NOT_FOUND), kwargs=lambda w: {"pk": w.registration.pk}),
+    # Deciding is the secretariat's; the head sees the registration but may not decide.
+    "api-registration-accredit": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=NOT_FOUND, delegate_b=NOT_FOUND, head_a=FORBIDDEN, secretariat=OK, admin=OK, sid=NOT_FOUND, half=UNAUTHENTICATED, staff=NOT_FOUND), kwargs=lambda w: {"pk": w.new_registration().pk}, method="post"),
+    "api-registration-reject": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=NOT_FOUND, delegate_b=NOT_FOUND, head_a=FORBIDDEN, secretariat=OK, admin=OK, sid=NOT_FOUND, half=UNAUTHENTICATED, staff=NOT_FOUND), kwargs=lambda w: {"pk": w.new_registration().pk}, method="post", data={"reason": "No letter."}),
+    # A code that is no badge: the secretariat is told so (404); nobody else may ask.
+    "api-check-in": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=NOT_FOUND, admin=NOT_FOUND, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), method="post", data={"code": "not-a-badge"}),
 }
 
 # --- allauth (django-allauth's own routes). Sign-up is closed: the page says so.
@@ -762,6 +816,37 @@ def world(db, delegation_a, delegation_b):
     def new_invitation(delegation):
         return InvitationFactory(delegation=delegation, email=f"matrix-{next(counter)}@example.org")
 
+    RegistrationWindow.objects.create(
+        meeting=meeting,
+        opens_at=timezone.now() - timedelta(days=1),
+        closes_at=timezone.now() + timedelta(days=10),
+    )
+
+    def new_registration(status="nominated", **extra):
+        values = {
+            "meeting": meeting,
+            "delegation": delegation_a,
+            "category": "state",
+            "title": "ms",
+            "given_name": "Ann",
+            "family_name": "Lee",
+            "function": "Adviser",
+            "email": f"registration-{next(counter)}@example.org",
+            "status": status,
+        }
+        return Registration.objects.create(**{**values, **extra})
+
+    alices_registration = new_registration(status="accredited", user=alice, email=alice.email)
+    photo = photo_clean(ContentFile(_png(), name="photo.png"))
+    alices_registration.photo.save(photo.name, photo)
+    letter = NominationLetter(meeting=meeting, delegation=delegation_a, uploaded_by=hannah)
+    letter.file.save("matrix-letter.pdf", ContentFile(b"%PDF-1.4 matrix"))
+
+    def registration_document(kind):
+        document = RegistrationDocument(meeting=meeting, kind=kind, language="ru", status="ready")
+        document.file.save(f"matrix-{kind}.pdf", ContentFile(b"%PDF-1.4 matrix"))
+        return document
+
     return SimpleNamespace(
         users={
             "anonymous": None,
@@ -821,7 +906,17 @@ def world(db, delegation_a, delegation_b):
         draft=draft,
         new_invitation=new_invitation,
         new_member=lambda delegation: MembershipFactory(delegation=delegation),
+        registration=alices_registration,
+        new_registration=new_registration,
+        letter=letter,
+        registration_document=registration_document,
     )
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (60, 80), (10, 90, 160)).save(out, format="PNG")
+    return out.getvalue()
 
 
 def anonymous_pdf_job_url(published, *, web: bool = False) -> str:

@@ -10,6 +10,8 @@ The same entry points render any template, e.g. a compilation of comments as a t
 `pdf/base.html`.
 """
 
+import base64
+import binascii
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -44,8 +46,29 @@ class ResourceRefused(ValueError):
     pass
 
 
+# Images carried in the HTML itself (a badge's photo and QR code): nothing is fetched.
+_DATA_IMAGE_TYPES = {"image/png", "image/jpeg", "image/svg+xml"}
+
+
+def data_image(url: str) -> tuple[str, bytes] | None:
+    """(mime type, bytes) of a base64 `data:` image URL of an allowed type, else None."""
+    if not url.startswith("data:"):
+        return None
+    header, _comma, payload = url.partition(",")
+    mime_type, _semicolon, encoding = header.removeprefix("data:").partition(";")
+    if mime_type not in _DATA_IMAGE_TYPES or encoding != "base64":
+        raise ResourceRefused(f"refused data URL of type {mime_type!r}")
+    try:
+        return mime_type, base64.b64decode(payload, validate=True)
+    except binascii.Error as error:
+        raise ResourceRefused("refused a data URL that is not base64") from error
+
+
 class PortalURLFetcher(URLFetcher):
     def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
+        inline = data_image(url)
+        if inline is not None:
+            return URLFetcherResponse(url, inline[1], {"Content-Type": inline[0]})
         path = resolve_resource(url)
         mime_type = _MIME_TYPES.get(PurePosixPath(path).suffix, "application/octet-stream")
         with open(path, "rb") as resource:

@@ -1,12 +1,19 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from drafts.editions import paragraph_data
+from drafts import editions
 from drafts.models import (
     OutcomeDocument,
     Paragraph,
     Revision,
 )
+from drafts.selectors import paragraphs_numbered
+from portal.api import (
+    ModelSerializer,
+    PreRenderedJSON,
+)
+
+from .paragraphs import ParagraphSerializer
 
 
 class RevisionBriefSerializer(serializers.ModelSerializer):
@@ -42,62 +49,30 @@ class DocumentSerializer(serializers.ModelSerializer):
         ]
 
 
-class ParagraphSerializer(serializers.Serializer):
-    """Declared for the schema; built by hand because a revision has hundreds of them."""
+@extend_schema_field(ParagraphSerializer(many=True))
+class ParagraphsField(serializers.Field):
+    """A revision's numbered paragraphs in the active language. A published revision's are
+    its edition's, stored as the JSON text ParagraphSerializer made when it was published:
+    they are sent as that text (PreRenderedJSON, which portal.api.JSONRenderer writes into
+    the answer), not parsed and rendered again. A draft's are typeset now."""
 
-    id = serializers.IntegerField()
-    key = serializers.CharField(help_text="Stable across revisions: the same paragraph.")
-    label = serializers.CharField(
-        help_text="The citable label: PP1…, OP1…, H1… (in Russian ПП1…, ОП1…, З1…)."
-    )
-    number = serializers.IntegerField(allow_null=True, help_text="Operative paragraphs: 1, 2, …")
-    position = serializers.IntegerField()
-    kind = serializers.ChoiceField(choices=Paragraph.Kind.choices)
-    text = serializers.CharField()
-    negotiation = serializers.ChoiceField(choices=Paragraph.Negotiation.choices)
-    lines = serializers.ListField(
-        child=serializers.IntegerField(),
-        allow_null=True,
-        help_text="Line numbers of the paragraph in the line-numbered text, when known.",
-    )
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, paragraph):
-        return paragraph_data(paragraph)
+    def to_representation(self, revision):
+        stored = editions.stored(revision, "paragraphs")
+        if stored is not None:
+            return PreRenderedJSON(stored)
+        return ParagraphSerializer(paragraphs_numbered(revision), many=True).data
 
 
-class RevisionSerializer(serializers.ModelSerializer):
+class RevisionSerializer(ModelSerializer):
     document = serializers.IntegerField(source="document_id", read_only=True)
-    paragraphs = serializers.SerializerMethodField()
+    paragraphs = ParagraphsField()
 
     class Meta:
         model = Revision
         fields = ["id", "document", "number", "state", "published_at", "summary", "paragraphs"]
-
-    @extend_schema_field(ParagraphSerializer(many=True))
-    def get_paragraphs(self, revision):
-        # Already in the API's representation: stored with a published revision's edition,
-        # or made by drafts.editions.paragraph_data for a draft.
-        return self.context["paragraphs"]
-
-
-_datetime = serializers.DateTimeField()
-
-
-def revision_data(revision: Revision, paragraphs: list[dict]) -> dict:
-    """RevisionSerializer's data, built by hand for the API's hot read (the serializer builds
-    its fields from the model on every use, which cost more than the rest of the request;
-    tests compare both)."""
-    return {
-        "id": revision.pk,
-        "document": revision.document_id,
-        "number": revision.number,
-        "state": revision.state,
-        "published_at": _datetime.to_representation(revision.published_at)
-        if revision.published_at
-        else None,
-        "summary": revision.summary,
-        "paragraphs": paragraphs,
-    }
 
 
 class CompareQuerySerializer(serializers.Serializer):
@@ -133,28 +108,19 @@ class ParagraphChangeSerializer(serializers.Serializer):
 
 
 class CompareSerializer(serializers.Serializer):
+    # Of {"document", "from", "to", "changes"}: the document's id, the revisions' numbers and
+    # their drafts.diff.ParagraphChange list.
+
     document = serializers.IntegerField()
     to = serializers.IntegerField()
     changes = ParagraphChangeSerializer(many=True)
 
     def get_fields(self):
         fields = super().get_fields()
-        fields["from"] = serializers.IntegerField()
+        fields["from"] = serializers.IntegerField()  # a Python keyword: added by name
         return fields
 
-
-def change_as_dict(change) -> dict:
-    def side(paragraph):
-        if paragraph is None:
-            return None
-        return {"number": paragraph.number, "kind": paragraph.kind, "text": paragraph.text}
-
-    return {
-        "change": change.change,
-        "key": change.key,
-        "moved": change.moved,
-        "renumbered": change.renumbered,
-        "old": side(change.old),
-        "new": side(change.new),
-        "words": [{"op": w.op, "text": w.text} for w in change.words],
-    }
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        # The answer has always named "from" before "to".
+        return {key: data[key] for key in ("document", "from", "to", "changes")}

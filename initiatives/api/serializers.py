@@ -1,26 +1,20 @@
 from decimal import Decimal
 
-from django.db import models
-from django.db.models import F, QuerySet, Value, Window
-from django.db.models.functions import Cast, RowNumber
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
-from modeltranslation.utils import get_language
 from rest_framework import serializers
 
 from delegations.models import Delegation
 from initiatives.models import FundingEntry, Indicator, Initiative, Outcome, Output, Section, Tag
-from portal.localized import localized_fields, localizer
-from portal.prepared import prepared_rows
+from portal.api import ModelSerializer
 
 
-class DelegationBriefSerializer(serializers.ModelSerializer):
+class DelegationBriefSerializer(ModelSerializer):
     class Meta:
         model = Delegation
         fields = ["id", "slug", "kind", "name", "acronym", "iso_code"]
 
 
-class TagSerializer(serializers.ModelSerializer):
+class TagSerializer(ModelSerializer):
     class Meta:
         model = Tag
         fields = ["slug", "kind", "name"]
@@ -93,8 +87,11 @@ def funding_totals_of(entries) -> list[dict]:
     ]
 
 
-class InitiativeListSerializer(serializers.ModelSerializer):
-    """Declares the list for the schema; the list itself is built by initiative_list_data."""
+class InitiativeListSerializer(ModelSerializer):
+    """An initiative as the list gives it, without its sections, results framework and
+    funding entries."""
+
+    # It reads a model instance (the detail), or a row of initiatives.api.rows (the list).
 
     lead_delegation = DelegationBriefSerializer(read_only=True)
     partners = DelegationBriefSerializer(many=True, read_only=True)
@@ -118,168 +115,17 @@ class InitiativeListSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(FundingTotalSerializer(many=True))
     def get_funding_totals(self, initiative):
-        return [
-            {**row, "total": f"{row['total']:.2f}"} for row in funding_totals_prefetched(initiative)
-        ]
-
-
-DELEGATION_COLUMNS = ["id", "slug", "kind", "iso_code", *localized_fields("name", "acronym")]
-
-
-def initiative_list_data(rows: list[dict]) -> list[dict]:
-    """The list's initiatives, from values() rows of `INITIATIVE_LIST_COLUMNS`, in the same
-    keys and formats as InitiativeListSerializer (tests compare both): an uncached list is the
-    API's busiest read, and building model instances (with their translation descriptors) for
-    it cost several times the SQL. One query for any number of initiatives."""
-    ids = [row["id"] for row in rows]
-    localized = localizer()
-    language = get_language()
-    # The zone is read once for the list, not once per date (as a field without one does).
-    moment = serializers.DateTimeField(default_timezone=timezone.get_current_timezone())
-    partners: dict[int, list] = {pk: [] for pk in ids}
-    tags: dict[int, list] = {pk: [] for pk in ids}
-    funding: dict[int, list] = {pk: [] for pk in ids}
-    for part, _rank, initiative, *values in prepared_rows(_item_rows, ids, language):
-        item = dict(zip(ITEM_COLUMNS, values, strict=True))
-        if part == PARTNER:
-            partners[initiative].append(_delegation_data(item, localized, "item_"))
-        elif part == TAG:
-            tags[initiative].append(
-                {
-                    "slug": item["item_slug"],
-                    "kind": item["item_kind"],
-                    "name": localized(item, "item_name"),
-                }
-            )
-        else:
-            # SQLite gives a number, PostgreSQL a Decimal: both as the Decimal the ORM gives.
-            amount = item["item_amount"]
-            amount = amount if isinstance(amount, Decimal) else Decimal(str(amount))
-            funding[initiative].append(
-                {"status": item["item_status"], "currency": item["item_currency"], "amount": amount}
-            )
-    return [
-        {
-            "id": row["id"],
-            "slug": row["slug"],
-            "title": localized(row, "title"),
-            "summary": localized(row, "summary"),
-            "status": row["status"],
-            "lead_delegation": _delegation_data(row, localized, "lead_delegation__")
-            if row["lead_delegation__id"]
-            else None,
-            "partners": partners[row["id"]],
-            "tags": tags[row["id"]],
-            "funding_totals": [
-                {**total, "total": f"{total['total']:.2f}"}
-                for total in funding_totals_of(funding[row["id"]])
-            ],
-            "updated_at": moment.to_representation(row["updated_at"]),
-        }
-        for row in rows
-    ]
-
-
-TAG_COLUMNS = ["slug", "kind", *localized_fields("name")]
-
-
-# The partners, the tags and the funding of the listed initiatives come in one statement (a
-# statement cost the list more than its rows): a row per item, in the columns below, with
-# NULL where an item has none. Each part keeps the order of its own Meta.ordering
-# (modeltranslation reads "name" in the active language) as its rank. The SQL is built once
-# (portal.prepared): building it cost more than running it.
-PARTNER, TAG, FUNDING = 1, 2, 3
-ITEM_COLUMNS = [
-    *[f"item_{column}" for column in DELEGATION_COLUMNS],
-    "item_status",
-    "item_currency",
-    "item_amount",
-]
-_ITEM_FIELDS = {
-    "item_id": models.BigIntegerField(),
-    "item_amount": models.DecimalField(max_digits=16, decimal_places=2),
-}
-
-
-def _items(queryset, part: int, order: list[str], **fields):
-    """`queryset`'s rows as (part, rank, initiative, *ITEM_COLUMNS): `fields` names the
-    model field of each item column it has."""
-    columns = {
-        # A typed NULL: PostgreSQL matches the parts' columns by type from the left.
-        column: F(fields[column])
-        if column in fields
-        else Cast(Value(None), _ITEM_FIELDS.get(column, models.CharField()))
-        for column in ITEM_COLUMNS
-    }
-    return (
-        queryset.order_by()
-        .annotate(
-            part=Cast(Value(part), models.IntegerField()),  # typed: PostgreSQL prepares it
-            rank=Window(RowNumber(), order_by=[F(name) for name in order]),
-            owner=F("initiative_id"),
-            **columns,
+        totals = (
+            funding_totals_of(initiative["funding"])
+            if isinstance(initiative, dict)
+            else funding_totals_prefetched(initiative)
         )
-        .values_list("part", "rank", "owner", *ITEM_COLUMNS)
-    )
-
-
-def _item_rows(ids: list[int], language: str):
-    partners = _items(
-        QuerySet(Initiative.partners.through).filter(initiative__in=ids),
-        PARTNER,
-        ["delegation__sort_order", f"delegation__name_{language}"],
-        **{f"item_{column}": f"delegation__{column}" for column in DELEGATION_COLUMNS},
-    )
-    tags = _items(
-        QuerySet(Initiative.tags.through).filter(initiative__in=ids),
-        TAG,
-        ["tag__kind", f"tag__name_{language}"],
-        **{f"item_{column}": f"tag__{column}" for column in TAG_COLUMNS},
-    )
-    funding = _items(
-        QuerySet(FundingEntry).filter(initiative__in=ids),
-        FUNDING,
-        ["id"],
-        item_status="status",
-        item_currency="currency",
-        item_amount="amount",
-    )
-    return partners.union(tags, funding, all=True).order_by("part", "rank")
-
-
-INITIATIVE_LIST_COLUMNS = [
-    "id",
-    "slug",
-    "status",
-    "updated_at",
-    *localized_fields("title", "summary"),
-    *[f"lead_delegation__{column}" for column in DELEGATION_COLUMNS],
-]
-
-
-def initiative_list_rows(language: str):
-    """The initiatives in their own order (Meta.ordering, the title in `language`, as
-    modeltranslation orders them), as the values() rows initiative_list_data reads."""
-    return (
-        QuerySet(Initiative)
-        .order_by("position", f"title_{language}")
-        .values(*INITIATIVE_LIST_COLUMNS)
-    )
-
-
-def _delegation_data(row: dict, localized, prefix: str = "") -> dict:
-    """A delegation from the columns of `row` named `prefix` + DELEGATION_COLUMNS."""
-    return {
-        "id": row[f"{prefix}id"],
-        "slug": row[f"{prefix}slug"],
-        "kind": row[f"{prefix}kind"],
-        "name": localized(row, f"{prefix}name"),
-        "acronym": localized(row, f"{prefix}acronym"),
-        "iso_code": row[f"{prefix}iso_code"],
-    }
+        return [{**row, "total": f"{row['total']:.2f}"} for row in totals]
 
 
 class InitiativeDetailSerializer(InitiativeListSerializer):
+    """An initiative in full."""
+
     sections = SectionSerializer(many=True, read_only=True)
     results_framework = OutcomeSerializer(source="outcomes", many=True, read_only=True)
     funding = FundingEntrySerializer(many=True, read_only=True)

@@ -1,22 +1,15 @@
 import django_filters
 from django.db.models import Q
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from modeltranslation.utils import get_language
 from rest_framework import viewsets
 
 from initiatives.models import Initiative
 from initiatives.selectors import initiative_detail_queryset
-from portal.api import LANG_PARAMETER, FilterSet, PublicReadMixin, asks_for_whole_list
+from portal.api import LANG_PARAMETER, FilterSet, PublicReadMixin
 from portal.languages import localized_names
-from portal.prepared import PreparedValues
 
-from .serializers import (
-    INITIATIVE_LIST_COLUMNS,
-    InitiativeDetailSerializer,
-    InitiativeListSerializer,
-    initiative_list_data,
-    initiative_list_rows,
-)
+from .rows import initiative_list_rows, initiatives_listed
+from .serializers import InitiativeDetailSerializer, InitiativeListSerializer
 
 _DELEGATION = {
     "id": 1,
@@ -131,17 +124,12 @@ class InitiativeViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if self.action == "retrieve":
             return initiative_detail_queryset()
-        return Initiative.objects.all()
+        return initiatives_listed()  # rows, not model instances: see initiatives.api.rows
 
     def list(self, request, *args, **kwargs):
-        # Rows, not model instances: see initiative_list_data. The whole list, the usual read,
-        # is the same rows with its SQL built once (tests compare both).
-        if asks_for_whole_list(request):
-            rows = PreparedValues(initiative_list_rows, get_language())
-        else:
-            rows = self.filter_queryset(self.get_queryset()).values(*INITIATIVE_LIST_COLUMNS)
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response(initiative_list_data(page))
+        rows = self.filter_queryset(self.get_queryset())
+        page = initiative_list_rows(self.paginate_queryset(rows))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_serializer_class(self):
         return InitiativeDetailSerializer if self.action == "retrieve" else InitiativeListSerializer

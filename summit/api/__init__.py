@@ -19,6 +19,7 @@ from adoption.api.views import (
 from akn.api.views import DraftAknImportView, RevisionAknView
 from consultation.api.views import CommentViewSet, RevisionCompilationView
 from delegations.api.views import DelegationViewSet
+from drafts.api.revisions import CompareView, RevisionView
 from initiatives.api.views import InitiativeViewSet
 from pdfs.api.views import PdfJobViewSet, RevisionPdfView
 from portal.api import not_found
@@ -57,6 +58,18 @@ urlpatterns = [
     # A revision as Akoma Ntoso, and a draft from it: akn's own views.
     document_part(r"revisions/(?P<number>[0-9]{1,9})/akn", RevisionAknView, "api-document-akn"),
     document_part("draft/akn", DraftAknImportView, "api-document-akn-import"),
+    # A document's revisions, and their comparison: sub-resources with views of their own
+    # (drafts/api/revisions.py), at the paths the documents' router would give them.
+    re_path(
+        rf"^v1/documents/(?P<pk>{ID_PATH})/revisions/(?P<number>[0-9]{{1,9}})/$",
+        RevisionView.as_view(),
+        name="api-document-revision",
+    ),
+    re_path(
+        rf"^v1/documents/(?P<pk>{ID_PATH})/compare/$",
+        CompareView.as_view(),
+        name="api-document-compare",
+    ),
     # Under a document's revision, but the PDFs' own endpoint (pdfs/ owns every PDF route).
     path(
         "v1/documents/<id:pk>/revisions/<id:number>/pdf/",
@@ -69,6 +82,8 @@ urlpatterns = [
         RevisionCompilationView.as_view(),
         name="api-document-compilation",
     ),
+    # Registration and accreditation: its own paths under meetings/, registrations/, check-in/.
+    path("v1/", include("registration.api.urls")),
     path("v1/", include(router.urls)),
     path(
         "schema/",

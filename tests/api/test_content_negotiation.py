@@ -10,6 +10,7 @@ from consultation.services import comment_create
 from initiatives.models import Tag
 from pdfs.models import PdfJob
 from programme.models import Meeting
+from registration.models import Registration
 from tests.factories import InitiativeFactory, SummitFactory
 
 from .conftest import client_for, english_client
@@ -95,6 +96,15 @@ def everything(commented, alice, secretariat, delegation_b):
     initiative = InitiativeFactory(slug="green-shield", lead_delegation=delegation_b)
     initiative.tags.add(Tag.objects.create(kind="theme", name_en="Water", slug="water"))
     job = PdfJob.objects.create(revision=commented, language="en", requested_by=secretariat)
+    registration = Registration.objects.create(
+        meeting=meeting,
+        delegation=delegation_b,
+        category=Registration.Category.STATE,
+        title=Registration.Title.MS,
+        given_name="Aigerim",
+        family_name="Demo",
+        function="Adviser",
+    )
     return {
         "summits": summit.pk,
         "meetings": meeting.pk,
@@ -103,6 +113,7 @@ def everything(commented, alice, secretariat, delegation_b):
         "documents": commented.document_id,
         "comments": commented.comments.first().pk,
         "pdf-jobs": job.pk,
+        "registrations": registration.pk,
     }
 
 

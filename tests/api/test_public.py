@@ -275,9 +275,11 @@ def test_document_search_looks_in_paragraph_text_but_never_in_unpublished_drafts
 
 
 @pytest.mark.parametrize("language", ["ru", "en"])
-def test_the_list_built_from_rows_matches_the_declared_serializer(
+def test_the_list_read_from_rows_gives_each_initiative_as_its_serializer_gives_the_model(
     anonymous, green_shield, delegation_a, delegation_b, language
 ):
+    # InitiativeListSerializer reads the list's rows and the detail's model instances alike:
+    # both must give the same initiative.
     from django.utils import translation
 
     from initiatives.api.serializers import InitiativeDetailSerializer, InitiativeListSerializer
@@ -293,7 +295,11 @@ def test_the_list_built_from_rows_matches_the_declared_serializer(
     )
     for amount, currency in [(Decimal("10.5"), "EUR"), (Decimal("2"), "USD")]:
         FundingEntry.objects.create(
-            initiative=other, source=delegation_a, amount=amount, currency=currency
+            initiative=other,
+            source=delegation_a,
+            amount=amount,
+            currency=currency,
+            status="pledged",
         )
 
     listed = anonymous.get("/api/v1/initiatives/", {"lang": language}).json()["results"]
@@ -306,8 +312,18 @@ def test_the_list_built_from_rows_matches_the_declared_serializer(
     assert [i["slug"] for i in listed] == ["green-shield", "harmony"]
     fields = InitiativeListSerializer.Meta.fields
     assert listed == [{key: initiative[key] for key in fields} for initiative in declared]
+    harmony = listed[1]
+    assert [p["slug"] for p in harmony["partners"]] == ["kz", "uz"]
+    # By kind, then name; an empty Russian name falls back to the English one.
+    assert [t["name"] for t in harmony["tags"]] == (
+        ["Saxaul", "Water"] if language == "en" else ["Saxaul", "Вода"]
+    )
+    assert harmony["funding_totals"] == [
+        {"status": "pledged", "currency": "EUR", "total": "10.50"},
+        {"status": "pledged", "currency": "USD", "total": "2.00"},
+    ]
     if language == "en":
-        assert listed[1]["title"] == "Гармония"
+        assert harmony["title"] == "Гармония"
 
 
 def test_anonymous_reads_are_kept_briefly_per_language_but_never_for_logged_in_clients(

@@ -9,7 +9,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("programme", None)]  # unapplies drafts 0009 and summit 0003 too: they depend on it
+BEFORE = [
+    ("programme", None)
+]  # unapplies what depends on it too (drafts 0009, summit 0003, registration)
 OLD_STATE = [("summit", "0002_text_length_limits"), ("drafts", "0008_published_editions")]
 
 
@@ -27,6 +29,9 @@ def _latest():
 @pytest.mark.django_db(transaction=True)
 def test_the_programme_keeps_its_rows_and_relations_when_it_leaves_summit(settings):
     settings.DEBUG = True  # load_demo refuses to run in production
+    # The demo, whose documents and adoptions point at summits and meetings, loaded while
+    # every app is there (the apps built on programme, registration, leave with it below).
+    call_command("load_demo", verbosity=0)
     executor = _migrate(BEFORE)
     try:
         old = executor.loader.project_state(OLD_STATE).apps
@@ -53,8 +58,6 @@ def test_the_programme_keeps_its_rows_and_relations_when_it_leaves_summit(settin
         Permission.objects.get_or_create(
             content_type=meeting_type, codename="change_meeting", defaults={"name": "Can change"}
         )
-        # … and the demo, whose documents and adoptions point at summits and meetings.
-        call_command("load_demo", verbosity=0)
         before = {
             table: _count(table)
             for table in ("summit_summit", "summit_meeting", "summit_agendaitem")

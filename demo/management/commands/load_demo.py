@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -10,7 +12,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Demo data is never loaded with production settings (DEBUG off).")
-        accounts = demo_load(password=settings.DEMO_PASSWORD)
+        # The notices that loading sends run in-process (eager tasks): their "Task … succeeded"
+        # lines would bury the accounts printed below.
+        trace = logging.getLogger("celery.app.trace")
+        level = trace.level
+        trace.setLevel(logging.WARNING)
+        try:
+            accounts = demo_load(password=settings.DEMO_PASSWORD)
+        finally:
+            trace.setLevel(level)
         self.stdout.write(self.style.SUCCESS("RES-2026 demo data is loaded."))
         self.stdout.write("Demo accounts (log in at /ru/accounts/login/):")
         for account in accounts:
