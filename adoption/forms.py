@@ -1,11 +1,13 @@
 """The adoption's forms: the shape of input; the rules live in services.py."""
 
 from django import forms
+from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from drafts.forms import deadline_field, fields_after
+from drafts.models import Paragraph
 from portal.languages import language_codes, language_label
 
 from .models import STATEMENT_MAX_LENGTH, Adoption, Statement
@@ -69,9 +71,15 @@ class StatementForm(forms.Form):
         required=False,
         max_length=STATEMENT_MAX_LENGTH,
         help_text=_("Required for reservations and for an explanation of position."),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 6, "aria-describedby": "id_text-help"}),
     )
 
     def __init__(self, *args, paragraphs, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["paragraphs"].choices = [(p.key, p.label) for p in paragraphs]
+        # One reserves on a paragraph, not on a heading; each code with the start of its text,
+        # so that the delegation knows what it ticks.
+        self.fields["paragraphs"].choices = [
+            (p.key, f"{p.label} — {Truncator(p.text).words(12)}")
+            for p in paragraphs
+            if p.kind != Paragraph.Kind.HEADING
+        ]

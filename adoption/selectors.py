@@ -1,7 +1,7 @@
 """The adopted document as its page, its PDF and the API show it, the statements and the
 sponsors, and the document's history."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -103,7 +103,7 @@ def document_final(document: OutcomeDocument) -> FinalDocument:
 @dataclass
 class HistoryEvent:
     at: datetime
-    actor: object  # a user, or None for the system
+    actor: object  # a user, "the secretariat" for the public, or None for the system
     what: str
     public: bool
 
@@ -193,8 +193,17 @@ def document_history(document: OutcomeDocument, *, full: bool) -> list[HistoryEv
             )
         )
     if not full:
-        events = [event for event in events if event.public]
+        # The public sees what the secretariat did, not which of its staff did it (issue #27).
+        events = [
+            replace(event, actor=_("The secretariat")) if _is_staff(event.actor) else event
+            for event in events
+            if event.public
+        ]
     return sorted(events, key=lambda event: event.at, reverse=True)
+
+
+def _is_staff(actor: object) -> bool:
+    return bool(getattr(actor, "is_secretariat", False) or getattr(actor, "is_staff", False))
 
 
 def _document_status_event(status: str) -> str:

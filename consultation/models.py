@@ -97,6 +97,11 @@ class Comment(models.Model):
     response = models.TextField(
         _("secretariat response"), max_length=COMMENT_MAX_LENGTH, blank=True
     )
+    # The language the secretariat answered in, as `language` is the comment's: a reader in
+    # the other language is told (a `lang` attribute) that the answer is not in theirs.
+    response_language = models.CharField(
+        _("language of the response"), max_length=2, choices=settings.LANGUAGES, blank=True
+    )
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

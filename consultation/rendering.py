@@ -104,19 +104,22 @@ class ThreadRenderer:
             meta += f" · <em>{labels['hidden']}: {esc(comment.hidden_reason)}</em>"
         parts = [
             f'<p class="comment-meta">{meta}</p>',
-            f'<div class="comment-body">{_paragraphs(comment.body)}</div>',
+            f'<div class="comment-body" lang="{comment.language}">{_paragraphs(comment.body)}</div>',
         ]
         if comment.diff:
             parts.append(
-                f'<p class="diff" aria-label="{labels["diff"]}">{_diff_html(comment.diff)}</p>'
+                f'<p class="diff" aria-label="{labels["diff"]}" lang="{comment.language}">'
+                f"{_diff_html(comment.diff)}</p>"
             )
         elif comment.proposed_text:
             label = labels["addition" if comment.kind == Comment.Kind.ADDITION else "proposed"]
             parts.append(
-                f'<p class="proposed"><strong>{label}:</strong> {esc(comment.proposed_text)}</p>'
+                f'<p class="proposed"><strong>{label}:</strong>'
+                f' <span lang="{comment.language}">{esc(comment.proposed_text)}</span></p>'
             )
         if comment.status != Comment.Status.OPEN or comment.response:
-            response = f" — {esc(comment.response)}" if comment.response else ""
+            lang = f' lang="{comment.response_language}"' if comment.response_language else ""
+            response = f" — <span{lang}>{esc(comment.response)}</span>" if comment.response else ""
             parts.append(
                 f'<p class="response"><strong>{labels["secretariat"]}: '
                 f"{self.statuses.get(comment.status, '')}</strong>{response}</p>"

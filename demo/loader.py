@@ -155,6 +155,7 @@ def _load_comments(secretariat: User) -> None:
         user=secretariat,
         status="noted",
         response=DEMO_RU + "Секретариат благодарит делегацию.",
+        language="ru",
     )
 
 

@@ -94,10 +94,10 @@ def section_history(request, slug, kind):
         compare = {
             "old": old,
             "new": new,
-            # (the language as a label names it, the word diff), language by language
+            # (its code, the language as a label names it, the word diff), language by language
             "diffs": [
-                (language, word_diff(old_text, new_text))
-                for (_code, language, old_text), (_, _, new_text) in zip(
+                (code, language, word_diff(old_text, new_text))
+                for (code, language, old_text), (_, _, new_text) in zip(
                     translations(old, "body"), translations(new, "body"), strict=True
                 )
             ],

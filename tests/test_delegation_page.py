@@ -2,6 +2,8 @@
 item 1): what it leads and supports, its funding, its statements and sponsorships; its
 comments and positions only for those who may read them."""
 
+import re
+
 import pytest
 
 from adoption.services import statement_record
@@ -50,7 +52,8 @@ def test_a_delegate_sees_the_comments_and_its_own_positions(
     client.force_login(bob)
     other = client.get(f"/en/delegations/{delegation_a.slug}/").content.decode()
 
-    assert "OP1</a>: Kazakhstan supports OP1." in own
+    # The comment's text carries its language (issue #27, item 5).
+    assert re.search(r'OP1</a>: <span lang="(ru|en)">Kazakhstan supports OP1\.</span>', own)
     assert "OP2: Support" in own
     assert "Kazakhstan supports OP1." in other
     assert "Official positions" not in other

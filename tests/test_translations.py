@@ -224,7 +224,7 @@ def test_key_pages_show_their_interface_in_the_requested_language(client, demo, 
 def test_the_countdown_format_keeps_its_placeholders_in_russian(client, demo):
     """{% translate %} doubles percent signs in its msgid; the script needs them single."""
     body = client.get("/ru/documents/declaration/rev/1/").content.decode()
-    assert 'data-format="осталось %(d)s дн. %(h)s ч %(m)s мин"' in body
+    assert 'data-format="Осталось %(d)s дн. %(h)s ч %(m)s мин"' in body
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="gettext's xgettext is not installed")

@@ -25,6 +25,9 @@ class CommentSerializer(serializers.ModelSerializer):
         help_text="The language edition whose line numbers `line_first`…`line_last` are; "
         "null when no line is cited."
     )
+    response_language = serializers.SerializerMethodField(
+        help_text="The language the response is written in; null without a response."
+    )
     citation = serializers.CharField(
         read_only=True,
         help_text='What the comment is about, as people cite it: "OP5, l. 23–24 (ru)".',
@@ -55,6 +58,7 @@ class CommentSerializer(serializers.ModelSerializer):
             "language",
             "status",
             "response",
+            "response_language",
             "responded_at",
             "author",
             "delegation",
@@ -68,6 +72,10 @@ class CommentSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.ChoiceField(choices=settings.LANGUAGES, allow_null=True))
     def get_cited_language(self, comment) -> str | None:
         return comment.cited_language or None
+
+    @extend_schema_field(serializers.ChoiceField(choices=settings.LANGUAGES, allow_null=True))
+    def get_response_language(self, comment) -> str | None:
+        return comment.response_language or None
 
     def get_hidden(self, comment) -> bool:
         return comment.hidden_at is not None
@@ -141,4 +149,11 @@ class CommentResponseSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Comment.Status.choices)
     response = StrictCharField(
         allow_blank=True, required=False, default="", max_length=COMMENT_MAX_LENGTH
+    )
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The language the response is written in; the request's language by default.",
     )

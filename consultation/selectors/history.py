@@ -14,6 +14,7 @@ class EventChange:
     label: str
     value: str = ""
     words: list | None = None
+    language: str = ""  # of the text, when known (marked with `lang`)
 
 
 def comment_event_changes(event) -> list[EventChange]:
@@ -32,6 +33,12 @@ def comment_event_changes(event) -> list[EventChange]:
             return str(Comment.Status(value).label)
         return str(value or "")
 
+    comment = getattr(event, "comment", None)
+    languages = {
+        "body": getattr(comment, "language", ""),
+        "proposed_text": getattr(comment, "language", ""),
+        "response": getattr(comment, "response_language", ""),
+    }
     data = event.data or {}
     before, after = data.get("before"), data.get("after")
     changes = []
@@ -44,11 +51,12 @@ def comment_event_changes(event) -> list[EventChange]:
             if name == "status":
                 changes.append(EventChange(label, f"{shown(name, old)} → {shown(name, new)}"))
             else:
-                changes.append(EventChange(label, words=word_diff(str(old or ""), str(new or ""))))
+                words = word_diff(str(old or ""), str(new or ""))
+                changes.append(EventChange(label, words=words, language=languages.get(name, "")))
     else:
         for name, value in data.items():
             if value not in ("", None):
-                changes.append(
-                    EventChange(str(labels.get(name, name)).capitalize(), shown(name, value))
-                )
+                label = str(labels.get(name, name)).capitalize()
+                language = languages.get(name, "")
+                changes.append(EventChange(label, shown(name, value), language=language))
     return changes

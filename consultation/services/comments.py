@@ -151,7 +151,12 @@ def comment_edit(
 
 
 @transaction.atomic
-def comment_answer(*, comment: Comment, user: User, status: str, response: str) -> Comment:
+def comment_answer(
+    *, comment: Comment, user: User, status: str, response: str, language: str | None = None
+) -> Comment:
+    """The secretariat's status and answer. The answer's language is `language`, or the
+    language of the request (the interface the answer was written in), kept as it was when
+    the text is unchanged (a status set for several comments)."""
     if not user.has_perm("consultation.answer_comment", comment):
         raise PermissionDenied(_("Only the secretariat answers comments."))
     if status not in Comment.Status.values:
@@ -168,6 +173,10 @@ def comment_answer(*, comment: Comment, user: User, status: str, response: str) 
         },
     )
     comment.status = status
+    if not response:
+        comment.response_language = ""
+    elif language or response != comment.response or not comment.response_language:
+        comment.response_language = written_language(language)
     comment.response = response
     comment.responded_by = user
     comment.responded_at = timezone.now()

@@ -56,6 +56,9 @@ def revision_detail(request, slug, number):
     paragraphs = paragraphs_numbered(revision)
     # Running text reflows to any width, so it cannot show the PDF's line numbers.
     running_text = request.GET.get("view") == "text"
+    # The numbered lines reflow on a narrow screen (the CSS decides); `?view=lines` keeps them
+    # line for line, as the PDF prints them, whatever the width.
+    line_for_line = request.GET.get("view") == "lines"
     additions = [
         fill(request, revision, paragraphs, running_text=running_text)
         for fill in hook_fillers(READER_SLOT)
@@ -74,6 +77,7 @@ def revision_detail(request, slug, number):
         {
             **context,
             "running_text": running_text,
+            "line_for_line": line_for_line,
             "paragraphs_html": mark_safe("\n".join(sections)),
             "summit_zone": summit_zone(document),
             "now": timezone.now(),

@@ -261,17 +261,17 @@ def test_the_history_lists_each_event_with_its_author(
     statement_record(document=document, user=head_a, kind="joins")
     adopt(document, secretariat, meeting)
 
-    events = [(e.what, str(e.actor)) for e in document_history(document, full=False)]
+    # The public sees "The secretariat" where the secretariat sees which of its staff acted
+    # (issue #27, item 7); a delegation's head is named to both.
+    for full, staff in [(False, "The secretariat"), (True, str(secretariat))]:
+        events = [(e.what, str(e.actor)) for e in document_history(document, full=full)]
 
-    delegation = str(head_a.membership.delegation)
-    assert events[0] == (
-        "Adopted at Preparatory meeting in Almaty as RES-2026/DECL/1",
-        str(secretariat),
-    )
-    assert (f"Statement of {delegation} recorded: Joins the consensus", str(head_a)) in events
-    assert (f"{delegation} added as sponsor", str(head_a)) in events
-    assert ("Rev.2 published", str(secretariat)) in events
-    assert ("Rev.1 published", str(secretariat)) in events
+        delegation = str(head_a.membership.delegation)
+        assert events[0] == ("Adopted at Preparatory meeting in Almaty as RES-2026/DECL/1", staff)
+        assert (f"Statement of {delegation} recorded: Joins the consensus", str(head_a)) in events
+        assert (f"{delegation} added as sponsor", str(head_a)) in events
+        assert ("Rev.2 published", staff) in events
+        assert ("Rev.1 published", staff) in events
 
 
 def test_the_public_history_page_and_the_final_page(
@@ -293,6 +293,10 @@ def test_the_public_history_page_and_the_final_page(
     page = final.content.decode()
     assert final.status_code == 200
     assert "RES-2026/DECL/1" in page
+    # As in the reader (issue #27): the PDF's line breaks on request, and back.
+    assert "?view=lines" in page and 'data-view="lines"' not in page
+    lines = client.get(f"/en/documents/{document.slug}/adopted/?view=lines").content.decode()
+    assert 'data-view="lines"' in lines and "Fit the numbered lines to the screen" in lines
     today = date_format(timezone.localdate(), "j F Y")
     assert f"Adopted at Preparatory meeting in Almaty, {today}" in page
     assert "Joins the consensus with reservations — on OP2" in page
@@ -387,3 +391,48 @@ def test_the_api_adopts_and_shows_the_final_document(
     history = client.get(f"/api/v1/documents/{document.pk}/history/?lang=en").json()
     assert history[0]["what"] == "Adopted at Preparatory meeting in Almaty as RES-2026/DECL/1"
     assert history[0]["actor"] == str(secretariat)
+
+
+def test_the_public_history_and_its_api_name_no_secretariat_staff(
+    client, agreed_revision, secretariat, meeting
+):
+    document = agreed_revision.document
+    adopt(document, secretariat, meeting)
+    name = str(secretariat)
+
+    page = client.get(f"/en/documents/{document.slug}/history/").content.decode()
+    api = client.get(f"/api/v1/documents/{document.pk}/history/?lang=en").json()
+
+    assert name not in page
+    assert "The secretariat" in page
+    assert {event["actor"] for event in api} <= {"The secretariat", None}
+
+    client.force_login(secretariat)
+    api = client.get(f"/api/v1/documents/{document.pk}/history/?lang=en").json()
+    assert name in client.get(f"/en/documents/{document.slug}/history/").content.decode()
+    assert name in {event["actor"] for event in api}
+
+
+def test_the_statement_form_offers_paragraphs_with_their_text_and_no_headings(
+    client, agreed_revision, head_a
+):
+    """Issue #27, item 6: one reserves on paragraphs (not headings), each code with its text;
+    the help stands under its box and the button apart from "Cancel"."""
+    document = agreed_revision.document
+    client.force_login(head_a)
+
+    response = client.get(f"/en/documents/{document.slug}/statement/")
+    assert response.status_code == 200, response
+    page = response.content.decode()
+
+    paragraphs = list(agreed_revision.paragraphs.order_by("position"))
+    headings = [p for p in paragraphs if p.kind == Paragraph.Kind.HEADING]
+    assert headings
+    for paragraph in paragraphs:
+        ticked = f'value="{paragraph.key}"' in page
+        assert ticked == (paragraph not in headings), paragraph.kind
+    operative = next(p for p in paragraphs if p.kind == Paragraph.Kind.OPERATIVE)
+    assert " ".join(operative.text.split()[:3]) in page
+    assert 'aria-describedby="id_text-help"' in page
+    assert '<p class="help" id="id_text-help">' in page
+    assert '<p class="form-actions">' in page

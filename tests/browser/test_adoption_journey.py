@@ -2,6 +2,8 @@
 agreed revision at a meeting of the programme; a head of delegation records a reservation on
 a named paragraph; a visitor reads the final document and its history (issue #18)."""
 
+import re
+
 import pytest
 
 from accounts.models import User
@@ -75,7 +77,8 @@ def test_the_secretariat_adopts_and_a_head_records_a_reservation(
     head.goto(f"{site.url}/en/documents/declaration/")
     head.get_by_role("link", name="Record or change my delegation's statement").click()
     head.get_by_label("Joins the consensus with reservations").check()
-    head.get_by_label("OP5", exact=True).check()
+    # Each code with its text (issue #27): "OP5 — …".
+    head.get_by_label(re.compile(r"\bOP5 — ")).check()
     head.get_by_label("Text of the statement").fill(RESERVATION)
     assert axe(head) == []
     shot(head, f"statement-form-{width}")

@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from consultation.models import Comment
 from tests.browser.test_consultation_journey import (
@@ -88,3 +89,30 @@ def test_a_delegate_cites_lines_of_op3_and_everybody_sees_the_citation(
     )
     rows = list(csv.reader(io.StringIO(compilation.body().decode("utf-8-sig"))))
     assert ["OP3", f"l. {first}–{last} (en)"] in [row[:2] for row in rows]
+
+
+def test_on_a_phone_tapping_a_line_number_opens_a_comment_citing_that_line(
+    browser, demo_site, shot
+):
+    """Issue #27: at 390 px, in the reflowed reader, the number of a PDF line is a target one
+    taps (at least 24 px) and the comment form then cites that line."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    log_in(page, demo_site, DELEGATE)
+    page.wait_for_url(signed_in)
+    page.goto(f"{demo_site.url}/en/documents/declaration/rev/1/")
+    op3 = operative(page, 3)
+    number = op3.locator("a.ln").last
+    box = number.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24
+    assert float(op3.locator(".lt").first.evaluate("e => getComputedStyle(e).fontSize")[:-2]) >= 16
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+    number.tap()
+    line = number.inner_text()
+    expect(op3.get_by_label("From line")).to_have_value(line)
+    assert op3.get_by_label("to line").input_value() == line
+    assert op3.locator(".line.cited").count() == 1
+    shot(page, "tapped-line-390")
+    context.close()

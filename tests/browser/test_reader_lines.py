@@ -45,14 +45,16 @@ def pdf_lines(revision, language: str) -> list[Line]:
     return pdf_numbered_lines(render_pdf(html).content)
 
 
-@pytest.mark.parametrize("width,height", [(390, 844), (1366, 768)])
+# On a laptop the numbered lines are line for line by default; on a phone only when the reader
+# asks for it (issue #27: by default a phone reflows them at a readable size).
+@pytest.mark.parametrize("width,height,query", [(390, 844, "?view=lines"), (1366, 768, "")])
 def test_every_numbered_line_is_one_screen_line_with_the_words_of_the_pdf_line(
-    browser, live_server, long_published, shot, width, height
+    browser, live_server, long_published, shot, width, height, query
 ):
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     for language in ("ru", "en"):
-        page.goto(f"{live_server.url}/{language}{long_published.get_absolute_url()[3:]}")
+        page.goto(f"{live_server.url}/{language}{long_published.get_absolute_url()[3:]}{query}")
         page.evaluate("document.fonts.ready")
         screen = page.evaluate(SCREEN_LINES)
 
@@ -112,4 +114,51 @@ def test_switching_the_edition_keeps_the_paragraph_in_view(
     bar.get_by_role("link", name="Read as running text").click()
     page.wait_for_url(lambda url: url.endswith("?view=text#OP12"))
     assert 0 <= page.locator("#OP12").bounding_box()["y"] < height / 2
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_on_a_phone_the_numbered_lines_reflow_like_a_book_and_keep_the_pdf_numbers(
+    browser, live_server, long_published, shot, language
+):
+    """Issue #27: at 390 px the body text is at least 16 px and reflowed, nothing is wider
+    than the screen, and each PDF line's number marks where its words begin, a tap target
+    of at least 24 × 24 px."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/{language}{long_published.get_absolute_url()[3:]}")
+    page.evaluate("document.fonts.ready")
+    screen = page.evaluate(SCREEN_LINES)
+
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll("article.document .lt")].map(
+            (t) => parseFloat(getComputedStyle(t).fontSize))"""
+    )
+    assert min(sizes) >= 16
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert all(line["right"] <= line["column"] + 0.5 for line in screen)
+    assert any(line["boxes"] > 1 for line in screen)  # reflowed: a PDF line may wrap
+    assert [Line(line["number"], line["operative"], line["text"]) for line in screen] == (
+        pdf_lines(long_published, language)
+    )
+    markers = page.evaluate(
+        """() => [...document.querySelectorAll("article.document [data-line]")].map((line) => {
+            const ln = line.querySelector(".ln").getBoundingClientRect();
+            const first = line.querySelector(".lt").getClientRects()[0];
+            return {number: Number(line.querySelector(".ln").textContent),
+                    line: Number(line.dataset.line), width: ln.width, height: ln.height,
+                    before: ln.right <= first.left + 0.5 || ln.top >= first.bottom - 1,
+                    sameRow: Math.abs((ln.top + ln.bottom) / 2 - (first.top + first.bottom) / 2) < 12};
+        })"""
+    )
+    assert all(m["number"] == m["line"] for m in markers)
+    assert all(m["width"] >= 24 and m["height"] >= 24 for m in markers)
+    # Where the marker sits on the row where the line's words begin, it comes before them.
+    assert all(m["before"] for m in markers if m["sameRow"])
+    shot(page, f"reader-reflowed-{language}-390")
+
+    switch = "Построчно, как в PDF" if language == "ru" else "Line for line, as in the PDF"
+    page.get_by_role("link", name=switch).click()
+    page.wait_for_url("**?view=lines*")
+    assert page.evaluate(SCREEN_LINES)[0]["boxes"] == 1
     context.close()

@@ -189,10 +189,17 @@ def test_the_comment_history_reads_in_peoples_words(client, published_revision, 
     page = client.get(f"/en/documents/comments/{comment.pk}/").content.decode()
 
     history = page[page.index("<h2>History</h2>") :]
+    # Each text marked with its language (issue #27, item 5).
+    lang = f'lang="{comment.language}"'
     assert (
-        '<strong>Comment:</strong> <span class="diff"><del>Clearer</del><ins>Much clearer</ins>.'
+        f'<strong>Comment:</strong> <span class="diff" {lang}><del>Clearer</del><ins>Much clearer</ins>.'
         in history
     )
     assert "<strong>Status:</strong> Open → Accepted" in history
-    assert '<strong>Secretariat response:</strong> <span class="diff"><ins>Done.</ins>' in history
+    comment.refresh_from_db()
+    answer_lang = f'lang="{comment.response_language}"'
+    assert (
+        f'<strong>Secretariat response:</strong> <span class="diff" {answer_lang}><ins>Done.</ins>'
+        in history
+    )
     assert "proposed_text" not in history and "status: " not in history

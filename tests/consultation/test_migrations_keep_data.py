@@ -38,7 +38,16 @@ def test_demo_comments_events_and_positions_survive_the_move_to_consultation(set
             connection
         ).applied_migrations()
 
+        # The demo is loaded through today's models: columns added since the move (issue #27:
+        # an answer's language) exist while it loads, and go before migrating forward adds them.
+        added = [Comment._meta.get_field("response_language")]
+        with connection.schema_editor() as editor:
+            for field in added:
+                editor.add_field(Comment, field)
         call_command("load_demo", verbosity=0)
+        with connection.schema_editor() as editor:
+            for field in added:
+                editor.remove_field(Comment, field)
         # What the database held before the move, read and written through drafts' models
         # as they were then.
         OldComment = old.get_model("drafts", "Comment")

@@ -434,3 +434,45 @@ def test_one_status_for_several_comments_each_in_its_history(client, secretariat
     assert [statuses[c.pk] for c in comments] == ["noted", "noted", "open"]
     assert CommentEvent.objects.filter(action="answered").count() == 2
     assert refused.status_code == 400
+
+
+def test_an_answer_records_its_language_and_pages_mark_it(client, secretariat, alice, comments):
+    """Issue #27, item 5: an answer's language is recorded like a comment's (the request's
+    by default, or the one given), kept by a bulk status, and marked with `lang`."""
+    from django.utils import translation
+
+    from consultation.services import comment_answer, comments_set_status
+
+    comment = comments[0]
+    client.force_login(secretariat)
+    client.post(
+        reverse("comment_answer", args=[comment.pk]).replace("/en/", "/ru/"),
+        {"status": "noted", "response": "Спасибо."},
+    )
+    comment.refresh_from_db()
+    assert comment.response_language == "ru"
+
+    comments_set_status(user=secretariat, ids=[comment.pk], status="accepted")
+    comment.refresh_from_db()
+    assert comment.response_language == "ru"
+
+    comment = comment_answer(
+        comment=comment, user=secretariat, status="accepted", response="Done.", language="en"
+    )
+    assert comment.response_language == "en"
+    with translation.override("en"):  # the language the answer is written in
+        comment_answer(comment=comment, user=secretariat, status="accepted", response="Готово.")
+    comment.refresh_from_db()
+    assert comment.response_language == "en"
+
+    comment = comment_answer(
+        comment=comment, user=secretariat, status="accepted", response="Готово.", language="ru"
+    )
+    page = client.get(reverse("comment_detail", args=[comment.pk])).content.decode()
+    assert '<span lang="ru">Готово.</span>' in page
+    assert f'lang="{comment.language}"' in page
+    triage = client.get(reverse("comment_triage")).content.decode()
+    assert 'lang="ru">Готово.</textarea>' in triage
+    client.force_login(alice)
+    api = client.get(f"/api/v1/comments/{comment.pk}/").json()
+    assert api["response_language"] == "ru"

@@ -429,3 +429,19 @@ def test_what_each_role_gets_on_the_reader(
     assert (forms.status_code == 200) is comment_form
     assert ('name="stance"' in forms.content.decode()) is position_form
     assert (reverse("comment_triage") in content) is triage_link
+
+
+def test_the_reader_offers_the_pdfs_line_breaks_and_keeps_them_when_asked(
+    client, published_revision
+):
+    """Issue #27: a phone reflows the numbered lines (CSS); `?view=lines` keeps them line for
+    line at any width, and each view links to the other."""
+    url = _reader_url(published_revision)
+    default = client.get(url).content.decode()
+    assert 'data-view="lines"' not in default
+    assert f'href="{url}?view=lines"' in default
+
+    lines = client.get(url, {"view": "lines"}).content.decode()
+    assert 'data-view="lines"' in lines
+    assert 'class="narrow-only"' not in lines
+    assert "Fit the numbered lines to the screen" in lines

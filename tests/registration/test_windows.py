@@ -35,10 +35,12 @@ def test_the_secretariat_sets_a_window_in_almaty_time(desk, meeting):
     assert window.opens_at == datetime(2026, 12, 1, 9, 0, tzinfo=ALMATY)
     assert window.closes_at == datetime(2027, 1, 15, 18, 0, tzinfo=ALMATY)
     page = desk.get(reverse("registration_desk_windows")).content.decode()
-    assert "Asia/Almaty" in page and 'value="2027-01-15T18:00"' in page
+    assert "UTC+5" in page and 'value="2027-01-15T18:00"' in page
 
 
-def test_a_window_that_closes_before_it_opens_is_refused_and_nothing_changes(desk, meeting):
+def test_a_window_that_closes_before_it_opens_is_refused_and_nothing_changes(
+    desk, meeting, english
+):
     before = RegistrationWindow.objects.get(meeting=meeting).closes_at
 
     answer = desk.post(
