@@ -39,6 +39,10 @@ class ContentNegotiation(negotiation.DefaultContentNegotiation):
     does."""
 
     def select_renderer(self, request, renderers, format_suffix=None):
+        if request.query_params.get(self.settings.URL_FORMAT_OVERRIDE) == "":
+            # DRF reads an empty `?format=` as none; the schema's enum does not offer it, so
+            # it is a format of no renderer like any other unknown one (404, or 406 below).
+            format_suffix = format_suffix or "\x00"
         files = file_renderers(renderers)
         if not files:
             return super().select_renderer(request, renderers, format_suffix)

@@ -12,10 +12,16 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 # Page renders are short; PDFs are made by the Celery worker, never inside a request.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-keepalive = 5
+# Longer than any proxy's or load balancer's idle timeout to us (nginx 60 s, cloud balancers
+# 60 s): the side that closes an idle connection first must be the client, or a request sent
+# on it just as we close it is reset (the session-day load test found them at 5 s). An idle
+# connection costs a socket in the poller, not a thread.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "75"))
 # Recycling workers bounds the memory of a long-running process (WeasyPrint, lxml caches).
-max_requests = 1000
-max_requests_jitter = 100
+# Each recycling closes the worker's idle keep-alive connections: a client that sent its next
+# request on one at that moment gets a reset (the session-day load test, docs/benchmarks.md).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = max_requests // 10
 # The heartbeat file must live in memory: a container's overlay disk can stall it.
 worker_tmp_dir = "/dev/shm"
 # The reverse proxy in front sets X-Forwarded-Proto; only the compose network reaches us.

@@ -25,7 +25,10 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from . import pdf_tags
 from .lines import FONT_FILES, font_path
+
+pdf_tags.install()
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +109,10 @@ class RenderedPdf:
 
 def render_pdf(html: str) -> RenderedPdf:
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=PortalURLFetcher()).render()
-    return RenderedPdf(content=document.write_pdf(), pages=len(document.pages))
+    # Tagged (PDF/UA-1): headings, paragraphs and reading order for screen readers; what the
+    # templates mark aria-hidden (line numbers, running heads, watermark) are artifacts.
+    content = document.write_pdf(pdf_variant="pdf/ua-1")
+    return RenderedPdf(content=content, pages=len(document.pages))
 
 
 def html_to_pdf(html: str) -> bytes:

@@ -10,6 +10,7 @@ operation can answer come from the shared machinery and are added here, once:
 - 404: an id that does not exist or is not visible, a page past the last;
 - 406: an operation that answers files (CSV, PDF, XLSX, AKN) asked for a format it does
   not offer (`Accept: application/json`, `?format=json`); the error lists `formats`;
+- 414: a request line longer than the server reads (gunicorn's `limit_request_line`);
 - 429: throttled (with Retry-After);
 - 503: the database does not answer (with Retry-After; portal.unavailable).
 """
@@ -27,6 +28,7 @@ COMMON = {
     "400": "Invalid input",
     "401": "Not authenticated, or the token is not valid",
     "404": "Not found (or not visible to you)",
+    "414": "The URL is longer than the server reads",
     "429": "Too many requests; the Retry-After header says when to try again",
     "503": "The portal cannot reach its database; the Retry-After header says when to try again",
 }
@@ -39,9 +41,25 @@ def _answers_files(operation: dict) -> bool:
     return any(media_type != "application/json" for media_type in content)
 
 
+# A form field refuses NUL (PostgreSQL cannot store it): a text query parameter says so.
+NO_NUL = "^[^\\x00]*$"
+
+
+def _refuse_nul(operation: dict) -> None:
+    for parameter in operation.get("parameters", []):
+        schema = parameter.get("schema", {})
+        if (
+            parameter.get("in") == "query"
+            and schema.get("type") == "string"
+            and not {"enum", "pattern", "format"} & schema.keys()
+        ):
+            schema["pattern"] = NO_NUL
+
+
 def document_errors(result, generator, request, public):
     for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
+            _refuse_nul(operation)
             responses = operation.setdefault("responses", {})
             errors = {
                 **COMMON,

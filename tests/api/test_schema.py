@@ -2,6 +2,7 @@
 schemathesis run against the app (in-process) finds no 5xx and no answer that breaks it."""
 
 import os
+from pathlib import Path
 
 import pytest
 import schemathesis
@@ -85,6 +86,9 @@ def api_schema(db, published_revision, alice, secretariat, delegation_b):
 # How many generated requests per operation, mode and role. `make fuzz` runs it long
 # (SCHEMA_FUZZ_EXAMPLES=200); CI keeps the default, so the suite stays short.
 EXAMPLES = int(os.environ.get("SCHEMA_FUZZ_EXAMPLES", "6"))
+# A file to write the kinds of violation found per role to (each once, whatever the number of
+# cases showing it), for `make fuzz` and reports.
+REPORT = os.environ.get("SCHEMA_FUZZ_REPORT", "")
 
 
 def test_generated_requests_conform_to_the_schema_for_every_role(api_schema):
@@ -99,6 +103,8 @@ def test_generated_requests_conform_to_the_schema_for_every_role(api_schema):
     # must name a paragraph that exists and may be read; the consultation must be open).
     # Those refusals are 400s with the field named, which the other checks still verify.
     write_checks = [check for check in checks if check.__name__ != "positive_data_acceptance"]
+    if os.environ.get("SCHEMA_FUZZ_ALL_CHECKS"):  # to see what that exception leaves out
+        write_checks = checks
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) >= 15
     roles = {
@@ -107,6 +113,7 @@ def test_generated_requests_conform_to_the_schema_for_every_role(api_schema):
         "secretariat": {"Authorization": f"Token {api_schema.tokens['secretariat']}"},
     }
     failures = []
+    kinds: set[tuple[str, str, str, str]] = set()
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
 
@@ -130,9 +137,21 @@ def test_generated_requests_conform_to_the_schema_for_every_role(api_schema):
                             checks=checks if case.method == "GET" else write_checks,
                             headers=headers,
                         )
-                    except Exception as error:  # collect them all, then fail once
+                    # schemathesis' FailureGroup is a BaseExceptionGroup, not an Exception.
+                    except (Exception, BaseExceptionGroup) as error:  # collect, fail once
                         failures.append(f"{role} {case.method} {case.formatted_path}: {error}")
-                        return
+                        kinds.add((role, case.method, case.operation.path, _first_line(error)))
 
             call()
+    if REPORT:
+        report = [f"{role} {method} {path}: {kind}" for role, method, path, kind in sorted(kinds)]
+        counts = {role: sum(1 for kind in kinds if kind[0] == role) for role in roles}
+        Path(REPORT).write_text(f"{counts}\n" + "\n".join(report) + "\n")
     assert not failures, "\n\n".join(failures[:10])
+
+
+def _first_line(error: Exception) -> str:
+    """The failed check's title, the same for every case of one kind of violation."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    titles = [line for line in lines if line.startswith(("-", "+")) or "violation" in line.lower()]
+    return (titles or lines or [type(error).__name__])[0][:160]

@@ -10,7 +10,7 @@ from pdfs import documents
 from pdfs.services import pdf_job_request
 from programme.models import Meeting
 from tests.factories import MembershipFactory, ParagraphFactory, RevisionFactory
-from tests.pdfs.pdftext import pdf_numbered_lines, pdf_reader
+from tests.pdfs.pdftext import assert_tagged, marked_text, pdf_numbered_lines, pdf_reader
 from typesetting import lines
 from typesetting.pdf import (
     BASE_URL,
@@ -144,8 +144,13 @@ def test_the_adopted_text_prints_as_the_final_document_without_draft(
     )
     adopted = on_commit(pdf_job_request, revision=agreed, language="en", user=None)
 
-    pages = [page.extract_text() for page in pdf_reader(adopted.file.read()).pages]
+    content = adopted.file.read()
+    pages = [page.extract_text() for page in pdf_reader(content).pages]
     text = " ".join(" ".join(pages).split())
+    # Tagged, its line numbers and running heads artifacts (tests/pdfs/test_tagged.py).
+    assert_tagged(content)
+    artifacts = [text for text, tag in marked_text(content) if tag == "Artifact"]
+    assert "1" in artifacts and "RES-2026/DECL/1" in artifacts
     assert not any("DRAFT" in page for page in pages)
     assert "RES-2026/DECL/1" in pages[0]
     with translation.override("en"):
