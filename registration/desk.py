@@ -118,22 +118,10 @@ def desk_register(request):
     if request.method == "POST":
         form = DeskRegistrationForm(request.POST, request.FILES, meetings=meetings)
         if form.is_valid():
-            data = {name: form.cleaned_data.get(name) for name in form.fields}
+            data = form.nomination()
             meeting = data.pop("meeting")
             try:
-                registration = registration_nominate(
-                    meeting=meeting,
-                    user=request.user,
-                    **{
-                        **data,
-                        "photo": data.get("photo") or None,
-                        "organisation": data.get("organisation") or "",
-                        "category": data.get("category") or "",
-                        "given_name_cyrillic": data.get("given_name_cyrillic") or "",
-                        "family_name_cyrillic": data.get("family_name_cyrillic") or "",
-                        "phone": data.get("phone") or "",
-                    },
-                )
+                registration = registration_nominate(meeting=meeting, user=request.user, **data)
             except ValidationError as error:
                 form_errors_to(form, error)
             else:

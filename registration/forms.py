@@ -20,6 +20,10 @@ PERSON_FIELDS = [
 ]
 
 
+# Free text a nomination may leave out.
+OPTIONAL_TEXT = ("given_name_cyrillic", "family_name_cyrillic", "phone")
+
+
 class NominationForm(forms.ModelForm):
     """A head's or focal point's nomination; the secretariat also picks the delegation, or
     names an organisation and a category for people who come without one."""
@@ -43,6 +47,16 @@ class NominationForm(forms.ModelForm):
             "language",
         ]
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "off"})}
+
+    def nomination(self) -> dict:
+        """The cleaned form as registration_nominate takes it: every field of the form, the
+        optional ones that were left empty as empty values rather than None."""
+        data = {name: self.cleaned_data.get(name) for name in self.fields}
+        for name in ("organisation", "category", *OPTIONAL_TEXT):
+            if name in data:
+                data[name] = data[name] or ""
+        data["photo"] = data.get("photo") or None
+        return data
 
     def __init__(self, *args, secretariat: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -76,19 +76,9 @@ def nominations(request, slug):
     if request.method == "POST":
         form = NominationForm(request.POST, request.FILES, secretariat=False)
         if form.is_valid():
-            data = {name: form.cleaned_data.get(name) for name in form.fields}
             try:
                 registration_nominate(
-                    meeting=meeting,
-                    user=request.user,
-                    delegation=delegation,
-                    **{
-                        **data,
-                        "photo": data.get("photo") or None,
-                        "given_name_cyrillic": data.get("given_name_cyrillic") or "",
-                        "family_name_cyrillic": data.get("family_name_cyrillic") or "",
-                        "phone": data.get("phone") or "",
-                    },
+                    meeting=meeting, user=request.user, delegation=delegation, **form.nomination()
                 )
             except ValidationError as error:
                 form_errors_to(form, error)
@@ -136,20 +126,13 @@ def self_register(request, slug):
     if request.method == "POST":
         form = SelfRegistrationForm(request.POST, request.FILES)
         if form.is_valid():
-            data = {name: form.cleaned_data.get(name) for name in form.fields}
             try:
                 registration_nominate(
                     meeting=meeting,
                     user=request.user,
                     email=request.user.email,
                     self_registration=True,
-                    **{
-                        **data,
-                        "photo": data.get("photo") or None,
-                        "given_name_cyrillic": data.get("given_name_cyrillic") or "",
-                        "family_name_cyrillic": data.get("family_name_cyrillic") or "",
-                        "phone": data.get("phone") or "",
-                    },
+                    **form.nomination(),
                 )
             except ValidationError as error:
                 form_errors_to(form, error)
