@@ -29,12 +29,6 @@ class DocumentPartView(PublicReadMixin, generics.GenericAPIView):
     def get_queryset(self):
         return documents_readable_by(self.request.user)
 
-    def handle_exception(self, exc):
-        # Errors are JSON even where the client asked for the XML.
-        self.request.accepted_renderer = renderers.JSONRenderer()
-        self.request.accepted_media_type = "application/json"
-        return super().handle_exception(exc)
-
 
 class RevisionAknView(DocumentPartView):
     renderer_classes = [

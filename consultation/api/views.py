@@ -213,12 +213,6 @@ class RevisionCompilationView(PublicReadMixin, APIView):
         renderers.JSONRenderer,
     ]
 
-    def handle_exception(self, exc):
-        # Errors are JSON even where ?format=csv chose a spreadsheet renderer.
-        self.request.accepted_renderer = renderers.JSONRenderer()
-        self.request.accepted_media_type = "application/json"
-        return super().handle_exception(exc)
-
     @extend_schema(
         summary="The compilation of comments (secretariat)",
         description="`?format=csv` (default), `?format=xlsx` or `?format=pdf` (a table, in the "

@@ -4,10 +4,9 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import renderers, viewsets
+from rest_framework import viewsets
 from rest_framework.response import Response
 
-from drafts.access import revision_readable
 from drafts.models import OutcomeDocument, Paragraph
 from drafts.selectors import (
     documents_readable_by,
@@ -78,12 +77,3 @@ class DocumentViewSet(PublicReadMixin, viewsets.ReadOnlyModelViewSet):
         paragraphs = Paragraph.objects.filter(revision__in=revisions_readable_by(self.request.user))
         matching = text_match(paragraphs, localized_names("text"), q)
         return Q(pk__in=matching.values("revision__document_id"))
-
-    def handle_exception(self, exc):
-        # Errors are JSON even where ?format=csv chose a spreadsheet renderer.
-        self.request.accepted_renderer = renderers.JSONRenderer()
-        self.request.accepted_media_type = "application/json"
-        return super().handle_exception(exc)
-
-    def _revision(self, number):
-        return revision_readable(self.request.user, number=number, document_id=self.kwargs["pk"])
