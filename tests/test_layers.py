@@ -2,7 +2,8 @@
 of a template tag library points down, and no two modules import each other.
 
     portal, typesetting  <  accounts, programme  <  delegations  <  initiatives  <  registration
-        <  drafts  <  consultation  <  adoption  <  akn, pdfs  <  summit, demo
+        <  drafts  <  consultation  <  adoption  <  register, live  <  submissions  <  akn, pdfs
+        <  search, subscriptions  <  summit, demo
 
 `portal` and `typesetting` are the bottom layer and import no app; an app uses only the layers
 below it (drafts may use initiatives, never the reverse), or its own. Where another app must
@@ -43,7 +44,10 @@ LAYERS = [
     {"drafts"},
     {"consultation"},
     {"adoption"},
+    {"register", "live"},
+    {"submissions"},
     {"akn", "pdfs"},
+    {"search", "subscriptions"},
     {"summit", "demo"},
 ]
 LEVEL = {app: level for level, apps in enumerate(LAYERS) for app in apps}
