@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "drafts",
     "consultation",
     "adoption",
+    "submissions",
     # pdfs before akn: their hooks fill the revision page's downloads in this order.
     "pdfs",
     "akn",
