@@ -36,36 +36,15 @@ from .models import (
     Relation,
     Series,
 )
+from .selectors import prefix_derived
 from .signals import document_issued, text_extracted, version_added
 from .uploads import CheckedFile, file_check
 
 logger = logging.getLogger(__name__)
 
-# A symbol's code for a meeting of each kind: RES-2026/PREP/1 is the first preparatory
-# meeting of RES-2026 (as drafts' RES-2026/PREP/1/DRAFT and its adoption RES-2026/PREP/1
-# already say); the summit itself takes the summit's acronym alone.
-MEETING_CODES = {
-    Meeting.Kind.PREPARATORY: "PREP",
-    Meeting.Kind.SIDE_EVENT: "SIDE",
-}
 # The text kept for search: far more than any document of a meeting holds.
 TEXT_MAX_CHARS = 2_000_000
 EXTRACT_SOFT_TIME_LIMIT = 120
-
-
-def prefix_derived(meeting: Meeting) -> str:
-    """The prefix of a meeting's symbols: the summit's acronym, then for a preparatory meeting
-    or a side event its code and its place among the summit's meetings of that kind (by date)."""
-    acronym = meeting.summit.acronym
-    code = MEETING_CODES.get(meeting.kind)
-    if code is None:
-        return acronym
-    siblings = list(
-        Meeting.objects.filter(summit_id=meeting.summit_id, kind=meeting.kind)
-        .order_by("start_date", "pk")
-        .values_list("pk", flat=True)
-    )
-    return f"{acronym}/{code}/{siblings.index(meeting.pk) + 1}"
 
 
 def register_of(meeting: Meeting) -> Register:
