@@ -302,9 +302,9 @@ def _docx_text(handle) -> str:
     return "\n".join(paragraphs)
 
 
-def version_text_extract(*, version: LanguageVersion) -> LanguageVersion:
-    """Read the version's text from its file into `text`, once; a failure is recorded on the
-    version (`text_error`), not only in Celery's logs."""
+def version_text_extract(*, version: LanguageVersion) -> bool:
+    """Read the version's text from its file into `text`; a failure is recorded on the
+    version (`text_error`), not only in Celery's logs, and a text read before is kept."""
     try:
         with version.file.open("rb") as handle:
             text = _pdf_text(handle) if version.format == "pdf" else _docx_text(handle)
@@ -312,13 +312,13 @@ def version_text_extract(*, version: LanguageVersion) -> LanguageVersion:
         logger.warning("text extraction failed for version %s: %s", version.pk, error)
         version.text_error = f"{type(error).__name__}: {error}"[:1000]
         version.save(update_fields=["text_error"])
-        return version
+        return False
     version.text = _CONTROL.sub(" ", text).strip()[:TEXT_MAX_CHARS]
     version.text_extracted_at = timezone.now()
     version.text_error = ""
     version.save(update_fields=["text", "text_extracted_at", "text_error"])
     after_commit(text_extracted.send_robust, sender=LanguageVersion, version=version)
-    return version
+    return True
 
 
 @shared_task(
@@ -329,5 +329,4 @@ def extract_text_task(version_id: int, force: bool = False) -> bool:
     version = LanguageVersion.objects.select_related("document").filter(pk=version_id).first()
     if version is None or (version.text_extracted_at and not force):
         return False
-    version_text_extract(version=version)
-    return version.text_extracted_at is not None
+    return version_text_extract(version=version)
