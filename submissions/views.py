@@ -87,7 +87,7 @@ def call_detail(request, pk):
         if may_submit:  # the deadline passed while the form was open
             messages.error(
                 request,
-                _("The deadline was %(deadline)s: submissions are no longer accepted.")
+                _("Your text was not received: the deadline was %(deadline)s.")
                 % {"deadline": deadline_display(call.deadline)},
             )
             return redirect(call)
@@ -167,6 +167,13 @@ def call_publish_view(request, pk):
         call_publish(call=call, by=request.user, base_url=request.build_absolute_uri("/"))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        return redirect(call)
+    call.refresh_from_db()  # a worker that runs tasks at once may have issued it already
+    if call.is_published:
+        messages.success(
+            request,
+            _("The submissions are published as %(symbol)s.") % {"symbol": call.document.symbol},
+        )
     else:
         messages.success(
             request, _("The submissions are being compiled; the document is issued in a minute.")
