@@ -17,6 +17,7 @@ from registration.views import form_errors_to
 
 from .forms import CallForm, SubmissionForm
 from .models import Call, Submission
+from .permissions import may_submit as submit_allowed
 from .selectors import delegation_name, own_submission, submissions_in_list_order
 from .services import call_open, call_publish, deadline_display, submission_submit
 
@@ -59,7 +60,7 @@ def call_detail(request, pk):
     replaces); for the secretariat, what came in and, after the deadline, publishing."""
     call = _call(pk)
     user = request.user
-    may_submit = user.has_perm("submissions.submit", call)
+    may_submit = submit_allowed(user, call)
     mine = own_submission(call, user) if may_submit else None
     form, status = None, 200
     if may_submit and call.is_open():
@@ -141,7 +142,7 @@ def submission_receipt(request, pk):
             "call": submission.call,
             "deadline": deadline_display(submission.call.deadline),
             "may_replace": submission.call.is_open()
-            and request.user.has_perm("submissions.submit", submission.call),
+            and submit_allowed(request.user, submission.call),
         },
     )
 
