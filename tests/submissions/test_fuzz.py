@@ -73,3 +73,22 @@ def test_any_file_by_multipart_is_a_201_or_a_400(call, head_a, content, text):
     )
     assert response.status_code in (201, 400)
     _check(response)
+
+
+def test_random_bodies_to_the_calls_forms_never_fail_the_server(meeting, call, head_a, secretariat):
+    """The pages' forms too: opening a call, submitting to one, publishing it."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.test_fuzz_inputs import post_random_forms
+
+    staff, head = Client(), Client()
+    staff.force_login(secretariat)
+    head.force_login(head_a)
+    post_random_forms(
+        [
+            (staff, reverse("call_new", args=[meeting.slug]), ["subject_ru", "subject_en", "deadline", "who"]),
+            (head, reverse("call_detail", args=[call.pk]), ["text", "remove_file"]),
+            (staff, reverse("call_publish", args=[call.pk]), []),
+        ]
+    )  # fmt: skip
