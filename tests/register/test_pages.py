@@ -242,3 +242,18 @@ def test_an_unknown_meeting_or_document_is_not_found(client, almaty, issue):
         client.get(reverse("register:document", args=[almaty.slug, document.pk + 1])).status_code
         == 404
     )
+
+
+def test_the_register_and_its_api_stay_within_a_few_queries_whatever_the_documents(
+    client, almaty, issue, secretariat, django_assert_max_num_queries
+):
+    for _n in range(4):
+        original = issue("INF", files={"ru": upload(), "en": upload()})
+        issue("INF", revises=original)
+        issue("CRP", adds_to=original)
+    with django_assert_max_num_queries(12):
+        assert client.get(register_url(almaty)).status_code == 200
+    with django_assert_max_num_queries(6):
+        assert client.get(f"/api/v1/meetings/{almaty.pk}/documents/").status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("register:feed", args=[almaty.slug])).status_code == 200
