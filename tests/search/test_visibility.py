@@ -3,8 +3,8 @@ the secretariat's to find (drafts.read_revision), not the public's nor a delegat
 
 import pytest
 
-from drafts.services import paragraph_update
 from drafts.models import Paragraph
+from drafts.services import paragraph_update
 
 
 @pytest.fixture
