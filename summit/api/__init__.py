@@ -86,6 +86,8 @@ urlpatterns = [
     path("v1/search/", SearchView.as_view(), name="api-search"),
     # Registration and accreditation: its own paths under meetings/, registrations/, check-in/.
     path("v1/", include("registration.api.urls")),
+    # A meeting's document register: the register's own path under meetings/.
+    path("v1/", include("register.api.urls")),
     path("v1/", include(router.urls)),
     path(
         "schema/",
