@@ -10,6 +10,8 @@ from drafts.models import OutcomeDocument, Paragraph, Revision
 from drafts.signals import revision_published
 from initiatives.models import Initiative, Section
 from programme.models import AgendaItem, Meeting
+from register.models import Document, LanguageVersion
+from register.signals import document_issued, text_extracted, version_added
 
 from .services import index_on_commit
 
@@ -81,3 +83,35 @@ def meeting_changed(sender, instance, raw=False, **kwargs):
 def agenda_item_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         index_on_commit(f"meeting:{instance.meeting_id}")
+
+
+def _register_line(document: Document) -> None:
+    """The document and the others of its line: a revision supersedes the documents it
+    follows, whose entries say so."""
+    root = document.revises_id or document.pk
+    ids = {document.pk, root, *(document.adds_to_id, document.corrects_id)}
+    ids |= set(Document.objects.filter(revises_id=root).values_list("pk", flat=True))
+    index_on_commit(*(f"register:{pk}" for pk in ids if pk))
+
+
+@receiver(document_issued, sender=Document)
+def register_document_issued(sender, document, **kwargs):
+    _register_line(document)
+
+
+@receiver(version_added, sender=LanguageVersion)
+@receiver(text_extracted, sender=LanguageVersion)
+def register_version_changed(sender, version, **kwargs):
+    index_on_commit(f"register:{version.document_id}")
+
+
+@receiver(SAVED_OR_DELETED, sender=Document)
+def register_document_changed(sender, instance, raw=False, **kwargs):
+    # Issuing sends document_issued; this catches an edit or a deletion (the admin).
+    if not raw:
+        index_on_commit(f"register:{instance.pk}")
+
+
+@receiver(post_delete, sender=LanguageVersion)
+def register_version_deleted(sender, instance, **kwargs):
+    index_on_commit(f"register:{instance.document_id}")

@@ -20,6 +20,7 @@ from drafts.models import OutcomeDocument, Paragraph, Revision
 from initiatives.models import Initiative
 from portal.languages import language_codes
 from programme.models import Meeting
+from register.models import Document
 
 from .models import Entry
 
@@ -225,6 +226,53 @@ def meeting_entries(pk: int) -> list[Entry]:
     return entries
 
 
+# --- The register: each document in every language, with its version's extracted text.
+
+
+def register_entries(pk: int) -> list[Entry]:
+    """A document of the register, public once issued (register/permissions.py): in each
+    language, its title and the text extracted from that language's file, if issued yet."""
+    document = (
+        Document.objects.with_superseded_by()
+        .select_related("meeting")
+        .prefetch_related("versions")
+        .filter(pk=pk)
+        .first()
+    )
+    if document is None:
+        return []
+    versions = {version.language: version for version in document.versions.all()}
+    entries = []
+    for language in language_codes():
+        version = versions.get(language)
+        title = _in(document, "title", language)
+        if not title and version is None:
+            continue
+        with translation.override(language):
+            context = [document.symbol, str(document.get_series_display())]
+            if document.superseded_by_symbol:
+                context.append(
+                    _("superseded by %(symbol)s") % {"symbol": document.superseded_by_symbol}
+                )
+            elif version is None:
+                context.append(_("to be issued in this language"))
+            entries.append(
+                _entry(
+                    unit=f"register:{pk}",
+                    kind=Entry.Kind.DOCUMENT,
+                    language=language,
+                    audience=PUBLIC,
+                    title=title or document.symbol,
+                    context=", ".join(context),
+                    body=version.text if version is not None else "",
+                    url=document.get_absolute_url(),
+                    meeting=document.meeting_id,
+                    updated_at=version.issued_at if version is not None else document.issued_at,
+                )
+            )
+    return entries
+
+
 @dataclass(frozen=True)
 class Source:
     entries: Callable[[int], list[Entry]]
@@ -244,6 +292,7 @@ SOURCES: dict[str, Source] = {
         initiative_entries, lambda: Initiative.objects.values_list("pk", flat=True)
     ),
     "meeting": Source(meeting_entries, lambda: Meeting.objects.values_list("pk", flat=True)),
+    "register": Source(register_entries, lambda: Document.objects.values_list("pk", flat=True)),
 }
 
 

@@ -1,5 +1,8 @@
+from contextlib import contextmanager
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 
 from drafts.services import revision_publish
 from search.selectors import search_entries
@@ -44,3 +47,19 @@ def publish(secretariat):
 @pytest.fixture
 def reindex():
     return search_reindex
+
+
+@pytest.fixture
+def committed(db, django_capture_on_commit_callbacks):
+    """`with committed():` runs what committing the block would run: the index's task
+    (eager in tests). The test's own transaction never commits, so the units the index
+    gathered before the block (search.services.index_on_commit, one batch per transaction)
+    are set aside; a real transaction's batch runs at its commit."""
+
+    @contextmanager
+    def block():
+        connection._search_pending = None
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            yield callbacks
+
+    return block

@@ -1,7 +1,6 @@
 """The index follows every change of what it covers, once the change commits, without anyone
 running `search_reindex`; and `search_reindex` rebuilds it all."""
 
-import pytest
 from django.core.management import call_command
 
 from drafts.services import paragraph_delete, paragraph_update, revision_publish
@@ -10,12 +9,6 @@ from initiatives.services import section_update
 from programme.models import AgendaItem, Meeting
 from search.models import Entry
 from tests.factories import InitiativeFactory, SummitFactory
-
-
-@pytest.fixture
-def committed(db, django_capture_on_commit_callbacks):
-    """Runs what a committed transaction would run (the index's task, eagerly in tests)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def _edit(paragraph, user, ru, en):
