@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -207,7 +208,9 @@ def meeting_entries(pk: int) -> list[Entry]:
                 f"{item.position}. {_in(item, 'title', language)} {_in(item, 'description', language)}"
                 for item in meeting.agenda_items.all()
             ]
-            dates = " – ".join(str(day) for day in (meeting.start_date, meeting.end_date) if day)
+            dates = " – ".join(
+                date_format(day) for day in (meeting.start_date, meeting.end_date) if day
+            )
             entries.append(
                 _entry(
                     unit=f"meeting:{pk}",

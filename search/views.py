@@ -25,7 +25,7 @@ def search_page(request):
             entry.snippet = snippet(entry.body or entry.title, language, q)
         query = request.GET.copy()
         query.pop("page", None)
-        context.update(page=page, q=q, query=query.urlencode())
+        context.update(searched=True, page=page, q=q, query=query.urlencode())
         if not page.object_list:
             context["elsewhere"] = [
                 (code, name, translate_url(request.get_full_path(), code), count)
