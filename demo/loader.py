@@ -34,6 +34,7 @@ from initiatives.models import (
 )
 from portal.mail import mail_discarded
 from programme.models import AgendaItem, Meeting, Summit
+from search.services import search_reindex
 
 from .data import (
     ADOPTED_RESOLUTION,
@@ -77,7 +78,10 @@ def demo_load(*, password: str = "") -> list[DemoAccount]:
     if not settings.DEBUG:
         raise RuntimeError("Demo data is never loaded with production settings (DEBUG off).")
     with mail_discarded(), transaction.atomic():
-        return _load(password)
+        accounts = _load(password)
+    # The search index whole, whether or not a worker has run the tasks the load queued.
+    search_reindex()
+    return accounts
 
 
 def _load(password: str) -> list[DemoAccount]:

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     # pdfs before akn: their hooks fill the revision page's downloads in this order.
     "pdfs",
     "akn",
+    # Above every app whose texts it indexes.
+    "search",
     # The project package: its start-up checks; the programme's models left it for programme/.
     "summit",
     "demo",

@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("documents/", include("drafts.urls")),
     path("accounts/", include("accounts.urls")),
     path("pdf/", include("pdfs.urls")),
+    path("search/", include("search.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 )

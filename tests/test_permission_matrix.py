@@ -167,6 +167,7 @@ MATRIX: dict[str, Case] = {
     "delegation_list": Case(PUBLIC),
     "delegation_detail": Case(PUBLIC, kwargs=lambda w: {"slug": w.delegation_a.slug}),
     "sitemap": Case(PUBLIC),
+    "search": Case(PUBLIC, query="q=declaration"),
     # --- drafting and consultation
     "revision_compare": Case(
         PUBLIC, kwargs=lambda w: {"slug": w.document.slug}, query="from=1&to=1"
@@ -334,6 +335,7 @@ MATRIX: dict[str, Case] = {
     "pdf_job_download [draft]": Case(DRAFT_READERS, kwargs=lambda w: {"pk": w.pdf_job(w.draft).pk}),
     # --- the API (/api/, no language prefix; refusals are JSON)
     "api-summit-list": Case(PUBLIC),
+    "api-search": Case(PUBLIC, query="q=declaration"),
     "api-summit-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.meeting.summit.pk}),
     "api-meeting-list": Case(PUBLIC),
     "api-meeting-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.meeting.pk}),

@@ -25,6 +25,7 @@ from pdfs.api.views import PdfJobViewSet, RevisionPdfView
 from portal.api import not_found
 from portal.ids import ID_PATH
 from programme.api.views import MeetingViewSet, SummitViewSet
+from search.api.views import SearchView
 
 from .schema import SchemaView
 
@@ -82,6 +83,7 @@ urlpatterns = [
         RevisionCompilationView.as_view(),
         name="api-document-compilation",
     ),
+    path("v1/search/", SearchView.as_view(), name="api-search"),
     # Registration and accreditation: its own paths under meetings/, registrations/, check-in/.
     path("v1/", include("registration.api.urls")),
     # A meeting's document register: the register's own path under meetings/.

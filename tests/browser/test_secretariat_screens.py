@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 # The distinct tops of the header's items: one row is one top (within a few pixels).
 HEADER_ROWS = """() => {
-  const items = [...document.querySelectorAll(".site-header .brand, .site-header nav li, .site-header .lang li")];
+  const items = [...document.querySelectorAll(".site-header .brand, .site-header nav li, .site-header .site-search, .site-header .lang li")];
   const tops = items.map((el) => Math.round(el.getBoundingClientRect().top));
   return [...new Set(tops.map((t) => Math.round(t / 8)))].length;
 }"""
