@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "drafts",
     "consultation",
     "adoption",
+    "register",
+    "submissions",
     # pdfs before akn: their hooks fill the revision page's downloads in this order.
     "pdfs",
     "akn",
@@ -248,6 +250,11 @@ if AWS_STORAGE_BUCKET_NAME:
             "file_overwrite": False,
         },
     }
+
+# The register's files (PDF or DOCX per language version): the largest accepted upload.
+REGISTER_MAX_UPLOAD_BYTES = env.int("REGISTER_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
+if REGISTER_MAX_UPLOAD_BYTES <= 0:
+    raise ImproperlyConfigured("REGISTER_MAX_UPLOAD_BYTES must be a positive number of bytes.")
 
 # --- E-mail: printed to the console unless EMAIL_URL names an SMTP server.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("programme/", include("programme.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("registration/", include("registration.urls")),
+    path("calls/", include("submissions.urls")),
     path("delegations/", include("delegations.urls")),
     # After delegations.urls, whose fixed routes (invitations/…) must win over a slug.
     path("delegations/<slug:slug>/", views.delegation_detail, name="delegation_detail"),
