@@ -49,6 +49,11 @@ def document_follow(context, document) -> str:
     return _follow_box(context, TargetType.DOCUMENT, document)
 
 
+@hook_register("call.follow")
+def call_follow(context, call) -> str:
+    return _follow_box(context, TargetType.CALL, call)
+
+
 @hook_register("profile.sections")
 def profile_subscriptions(context, user) -> str:
     return render_to_string(

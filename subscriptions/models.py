@@ -19,7 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-TARGET_FIELDS = ("meeting", "document")
+TARGET_FIELDS = ("meeting", "document", "call")
 
 
 class Frequency(models.TextChoices):
@@ -30,6 +30,7 @@ class Frequency(models.TextChoices):
 class TargetType(models.TextChoices):
     MEETING = "meeting", _("Meeting")
     DOCUMENT = "document", _("Document")
+    CALL = "call", _("Call for written inputs")
 
 
 def _one_target(target_type: str) -> Q:
@@ -56,6 +57,9 @@ class Subscription(models.Model):
         blank=True,
         related_name="+",
     )
+    call = models.ForeignKey(
+        "submissions.Call", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     frequency = models.CharField(
         _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
     )
@@ -69,7 +73,7 @@ class Subscription(models.Model):
         verbose_name_plural = _("subscriptions")
         constraints = [
             models.CheckConstraint(
-                condition=_one_target("meeting") | _one_target("document"),
+                condition=_one_target("meeting") | _one_target("document") | _one_target("call"),
                 name="subscription_has_its_one_target",
             ),
             *(
@@ -98,6 +102,10 @@ class Event(models.Model):
     class Kind(models.TextChoices):
         REVISION_PUBLISHED = "revision_published", _("Revision published")
         DOCUMENT_ADOPTED = "document_adopted", _("Document adopted")
+        DOCUMENT_ISSUED = "document_issued", _("Document issued")
+        VERSION_ADDED = "version_added", _("Language version issued")
+        CALL_OPENED = "call_opened", _("Call for written inputs opened")
+        CALL_PUBLISHED = "call_published", _("Written submissions published")
 
     kind = models.CharField(max_length=30, choices=Kind.choices)
     # What happened, once: "revision:12". Recording the same thing again finds this row.
@@ -113,12 +121,15 @@ class Event(models.Model):
         blank=True,
         related_name="+",
     )
+    call = models.ForeignKey(
+        "submissions.Call", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # A published revision keeps drafts' own bookkeeping (notified_at) in step.
     revision = models.ForeignKey(
         "drafts.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     # {"symbol": …, "title": {"ru": …, "en": …}, "summary": {…}, "number": …,
-    #  "url": ["url name", [args]]}: rendered in the reader's language when sent.
+    #  "url": ["url name", [args]], "fallback_url": [...]}: rendered in the reader's language when sent.
     data = models.JSONField(default=dict)
     happened_at = models.DateTimeField()
     # Every "at once" delivery of it has gone (the drafts' page reads this through notified_at).

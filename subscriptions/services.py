@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
@@ -31,6 +31,8 @@ from portal.languages import language_codes
 from portal.mail import Mail, mail_render, mail_send
 from portal.tasks import after_commit
 from programme.models import Meeting
+from register.models import Document, LanguageVersion
+from submissions.models import Call
 
 from .models import Delivery, Event, Frequency, Subscription, TargetType
 
@@ -51,6 +53,8 @@ def targets_readable(user: User, target_type: str):
         return Meeting.objects.all()
     if target_type == TargetType.DOCUMENT:
         return documents_readable_by(user)
+    if target_type == TargetType.CALL:
+        return Call.objects.all()  # a call's page is public (submissions.views.call_detail)
     return None
 
 
@@ -104,7 +108,9 @@ def subscription_unfollow(*, subscription: Subscription) -> None:
 
 def subscriptions_of(user: User) -> list[Subscription]:
     return list(
-        Subscription.objects.filter(user=user).select_related("meeting", "document__adoption")
+        Subscription.objects.filter(user=user).select_related(
+            "meeting", "document__adoption", "call"
+        )
     )
 
 
@@ -160,6 +166,7 @@ def event_record(
     meeting: Meeting | None = None,
     document: OutcomeDocument | None = None,
     revision: Revision | None = None,
+    call: Call | None = None,
 ) -> tuple[Event, bool]:
     """Record what happened, once, with a delivery for each follower of any of its targets
     (one per person, at once if any of their subscriptions says so); the mail "at once" is
@@ -174,6 +181,7 @@ def event_record(
                 "meeting": meeting,
                 "document": document,
                 "revision": revision,
+                "call": call,
             },
         )
         if created:
@@ -184,7 +192,7 @@ def event_record(
 
 def _fan_out(event: Event) -> None:
     followers = Subscription.objects.none()
-    for field in ("meeting", "document"):
+    for field in ("meeting", "document", "call"):
         target_id = getattr(event, f"{field}_id")
         if target_id is not None:
             followers |= Subscription.objects.filter(**{f"{field}_id": target_id})
@@ -215,6 +223,10 @@ def _fan_out(event: Event) -> None:
 HEADLINES = {
     Event.Kind.REVISION_PUBLISHED: gettext_lazy("%(symbol)s: revision %(number)s is published"),
     Event.Kind.DOCUMENT_ADOPTED: gettext_lazy("%(symbol)s is adopted"),
+    Event.Kind.DOCUMENT_ISSUED: gettext_lazy("%(symbol)s is issued"),
+    Event.Kind.VERSION_ADDED: gettext_lazy("%(symbol)s: the %(language)s version is issued"),
+    Event.Kind.CALL_OPENED: gettext_lazy("A call for written inputs is open"),
+    Event.Kind.CALL_PUBLISHED: gettext_lazy("The written submissions are published as %(symbol)s"),
 }
 
 
@@ -233,7 +245,6 @@ def event_notice(event: Event, language: str) -> dict:
     """The event as a mail says it, in `language`: headline, title, summary, deadline, link."""
     data = event.data
     with translation.override(language):
-        url_name, args = data.get("url", ["home", []])
         deadline = ""
         if data.get("deadline"):
             moment = timezone.localtime(
@@ -243,12 +254,28 @@ def event_notice(event: Event, language: str) -> dict:
         return {
             "kind": event.kind,
             "headline": str(HEADLINES.get(event.kind, "%(symbol)s"))
-            % {"symbol": data.get("symbol", ""), "number": data.get("number", "")},
+            % {
+                "symbol": data.get("symbol", ""),
+                "number": data.get("number", ""),
+                "language": str(dict(settings.LANGUAGES).get(data.get("language"), "")).lower(),
+            },
             "title": _localized(data.get("title", {}), language),
             "summary": _localized(data.get("summary", {}), language),
             "deadline": deadline,
-            "url": _absolute(reverse(url_name, args=args)),
+            "url": _absolute(_event_path(data)),
         }
+
+
+def _event_path(data: dict) -> str:
+    """The event's page, else its fallback (a page that a lower app has not built yet)."""
+    for key in ("url", "fallback_url"):
+        if data.get(key):
+            name, args = data[key]
+            try:
+                return reverse(name, args=args)
+            except NoReverseMatch:
+                continue
+    return reverse("home")
 
 
 def _zone(name):
@@ -265,6 +292,8 @@ def subscription_label(subscription: Subscription) -> str:
         return ""
     if subscription.target_type == TargetType.DOCUMENT:
         return f"{target.display_symbol} — {target.title}"
+    if subscription.target_type == TargetType.CALL:
+        return _("Call for written inputs: %(subject)s") % {"subject": target.subject}
     return str(target)
 
 
@@ -302,7 +331,9 @@ def unsubscribe_link(token: str) -> UnsubscribeLink:
     user = User.objects.filter(pk=value["u"]).first()
     if user is None:
         return UnsubscribeLink(None, [], bool(value.get("d")))
-    mine = Subscription.objects.filter(user=user).select_related("meeting", "document__adoption")
+    mine = Subscription.objects.filter(user=user).select_related(
+        "meeting", "document__adoption", "call"
+    )
     if value.get("d"):
         return UnsubscribeLink(user, list(mine.filter(frequency=Frequency.DAILY)), True)
     return UnsubscribeLink(user, list(mine.filter(pk=value.get("s"))), False)
@@ -395,7 +426,12 @@ def event_deliver(*, event: Event) -> int:
         with transaction.atomic():
             batch = list(
                 _pending(Delivery.objects.filter(event=event, frequency=Frequency.IMMEDIATE))
-                .select_related("user", "subscription__meeting", "subscription__document")
+                .select_related(
+                    "user",
+                    "subscription__meeting",
+                    "subscription__document__adoption",
+                    "subscription__call",
+                )
                 .order_by("pk")[:BATCH]
             )
             if not batch:
@@ -488,6 +524,79 @@ def document_adopted_record(*, adoption: Adoption) -> Event:
             "symbol": adoption.final_symbol,
             "title": _in_every_language(adoption, "title"),
             "url": ["document_adopted", [document.slug]],
+        },
+    )
+    return event
+
+
+def _zone_of(meeting: Meeting) -> str:
+    return meeting.summit.timezone if meeting.summit_id else settings.TIME_ZONE
+
+
+def register_document_issued_record(*, document: Document) -> Event:
+    meeting = document.meeting
+    event, _created = event_record(
+        kind=Event.Kind.DOCUMENT_ISSUED,
+        key=f"register-document:{document.pk}",
+        meeting=meeting,
+        happened_at=document.issued_at or timezone.now(),
+        data={
+            "symbol": document.symbol,
+            "title": _in_every_language(document, "title"),
+            "url": ["register:document", [meeting.slug, document.pk]],
+            "fallback_url": ["meeting_detail", [meeting.slug]],
+        },
+    )
+    return event
+
+
+def register_version_added_record(*, version: LanguageVersion) -> Event:
+    document = version.document
+    meeting = document.meeting
+    event, _created = event_record(
+        kind=Event.Kind.VERSION_ADDED,
+        key=f"register-version:{version.pk}",
+        meeting=meeting,
+        happened_at=version.issued_at or timezone.now(),
+        data={
+            "symbol": document.symbol,
+            "language": version.language,
+            "title": _in_every_language(document, "title"),
+            "url": ["register:document", [meeting.slug, document.pk]],
+            "fallback_url": ["meeting_detail", [meeting.slug]],
+        },
+    )
+    return event
+
+
+def call_opened_record(*, call: Call) -> Event:
+    event, _created = event_record(
+        kind=Event.Kind.CALL_OPENED,
+        key=f"call-opened:{call.pk}",
+        meeting=call.meeting,
+        call=call,
+        happened_at=call.opened_at or timezone.now(),
+        data={
+            "title": _in_every_language(call, "subject"),
+            "deadline": call.deadline.isoformat(),
+            "zone": _zone_of(call.meeting),
+            "url": ["call_detail", [call.pk]],
+        },
+    )
+    return event
+
+
+def call_published_record(*, call: Call, document: Document | None = None) -> Event:
+    event, _created = event_record(
+        kind=Event.Kind.CALL_PUBLISHED,
+        key=f"call-published:{call.pk}",
+        meeting=call.meeting,
+        call=call,
+        happened_at=call.published_at or timezone.now(),
+        data={
+            "symbol": document.symbol if document is not None else "",
+            "title": _in_every_language(call, "subject"),
+            "url": ["call_detail", [call.pk]],
         },
     )
     return event

@@ -25,6 +25,7 @@ from pdfs.api.views import PdfJobViewSet, RevisionPdfView
 from portal.api import not_found
 from portal.ids import ID_PATH
 from programme.api.views import MeetingViewSet, SummitViewSet
+from subscriptions.api.views import SubscriptionViewSet
 
 from .schema import SchemaView
 
@@ -41,6 +42,7 @@ router.register("delegations", DelegationViewSet, basename="api-delegation")
 router.register("documents", DocumentViewSet, basename="api-document")
 router.register("comments", CommentViewSet, basename="api-comment")
 router.register("pdf-jobs", PdfJobViewSet, basename="api-pdf-job")
+router.register("subscriptions", SubscriptionViewSet, basename="api-subscription")
 
 
 def document_part(part: str, view, name: str):
