@@ -224,7 +224,9 @@ HEADLINES = {
     Event.Kind.REVISION_PUBLISHED: gettext_lazy("%(symbol)s: revision %(number)s is published"),
     Event.Kind.DOCUMENT_ADOPTED: gettext_lazy("%(symbol)s is adopted"),
     Event.Kind.DOCUMENT_ISSUED: gettext_lazy("%(symbol)s is issued"),
-    Event.Kind.VERSION_ADDED: gettext_lazy("%(symbol)s: the %(language)s version is issued"),
+    Event.Kind.VERSION_ADDED: gettext_lazy(
+        "%(symbol)s: a language version is issued (%(language)s)"
+    ),
     Event.Kind.CALL_OPENED: gettext_lazy("A call for written inputs is open"),
     Event.Kind.CALL_PUBLISHED: gettext_lazy("The written submissions are published as %(symbol)s"),
 }
@@ -257,7 +259,7 @@ def event_notice(event: Event, language: str) -> dict:
             % {
                 "symbol": data.get("symbol", ""),
                 "number": data.get("number", ""),
-                "language": str(dict(settings.LANGUAGES).get(data.get("language"), "")).lower(),
+                "language": str(dict(settings.LANGUAGES).get(data.get("language"), "")),
             },
             "title": _localized(data.get("title", {}), language),
             "summary": _localized(data.get("summary", {}), language),
