@@ -140,7 +140,7 @@ def test_no_input_gives_a_server_error(api, alice, published_revision, body):
 def test_the_list_costs_a_bounded_number_of_queries(
     api, alice, published_revision, meeting, django_assert_max_num_queries
 ):
-    for n in range(5):
+    for _n in range(5):
         document = OutcomeDocumentFactory()
         RevisionFactory(
             document=document, state="published", published_at=published_revision.published_at

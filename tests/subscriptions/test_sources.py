@@ -1,6 +1,6 @@
 """What the other apps announce reaches the followers of its meeting, document or call."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -103,7 +103,7 @@ def test_adoption_reaches_the_documents_and_the_meetings_followers_once_each(
             document=revision.document,
             user=secretariat,
             meeting=meeting,
-            adopted_on=date.today() + timedelta(days=1),
+            adopted_on=timezone.localdate() + timedelta(days=1),
             method="consensus",
             final_symbol="RES-2026/DECL/1",
         )
