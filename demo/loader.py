@@ -54,6 +54,7 @@ from .data import (
     TAGS,
 )
 from .registration import load_registration
+from .submissions import load_submissions
 
 
 @dataclass
@@ -112,6 +113,7 @@ def _load(password: str) -> list[DemoAccount]:
     _load_comments(secretariat)
     _load_adopted_resolution(summit, initiatives, secretariat)
     load_registration(secretariat)
+    load_submissions(secretariat)
     return accounts
 
 

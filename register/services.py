@@ -36,36 +36,15 @@ from .models import (
     Relation,
     Series,
 )
+from .selectors import prefix_derived
 from .signals import document_issued, text_extracted, version_added
 from .uploads import CheckedFile, file_check
 
 logger = logging.getLogger(__name__)
 
-# A symbol's code for a meeting of each kind: RES-2026/PREP/1 is the first preparatory
-# meeting of RES-2026 (as drafts' RES-2026/PREP/1/DRAFT and its adoption RES-2026/PREP/1
-# already say); the summit itself takes the summit's acronym alone.
-MEETING_CODES = {
-    Meeting.Kind.PREPARATORY: "PREP",
-    Meeting.Kind.SIDE_EVENT: "SIDE",
-}
 # The text kept for search: far more than any document of a meeting holds.
 TEXT_MAX_CHARS = 2_000_000
 EXTRACT_SOFT_TIME_LIMIT = 120
-
-
-def prefix_derived(meeting: Meeting) -> str:
-    """The prefix of a meeting's symbols: the summit's acronym, then for a preparatory meeting
-    or a side event its code and its place among the summit's meetings of that kind (by date)."""
-    acronym = meeting.summit.acronym
-    code = MEETING_CODES.get(meeting.kind)
-    if code is None:
-        return acronym
-    siblings = list(
-        Meeting.objects.filter(summit_id=meeting.summit_id, kind=meeting.kind)
-        .order_by("start_date", "pk")
-        .values_list("pk", flat=True)
-    )
-    return f"{acronym}/{code}/{siblings.index(meeting.pk) + 1}"
 
 
 def register_of(meeting: Meeting) -> Register:
@@ -323,9 +302,9 @@ def _docx_text(handle) -> str:
     return "\n".join(paragraphs)
 
 
-def version_text_extract(*, version: LanguageVersion) -> LanguageVersion:
-    """Read the version's text from its file into `text`, once; a failure is recorded on the
-    version (`text_error`), not only in Celery's logs."""
+def version_text_extract(*, version: LanguageVersion) -> bool:
+    """Read the version's text from its file into `text`; a failure is recorded on the
+    version (`text_error`), not only in Celery's logs, and a text read before is kept."""
     try:
         with version.file.open("rb") as handle:
             text = _pdf_text(handle) if version.format == "pdf" else _docx_text(handle)
@@ -333,13 +312,13 @@ def version_text_extract(*, version: LanguageVersion) -> LanguageVersion:
         logger.warning("text extraction failed for version %s: %s", version.pk, error)
         version.text_error = f"{type(error).__name__}: {error}"[:1000]
         version.save(update_fields=["text_error"])
-        return version
+        return False
     version.text = _CONTROL.sub(" ", text).strip()[:TEXT_MAX_CHARS]
     version.text_extracted_at = timezone.now()
     version.text_error = ""
     version.save(update_fields=["text", "text_extracted_at", "text_error"])
     after_commit(text_extracted.send_robust, sender=LanguageVersion, version=version)
-    return version
+    return True
 
 
 @shared_task(
@@ -350,5 +329,4 @@ def extract_text_task(version_id: int, force: bool = False) -> bool:
     version = LanguageVersion.objects.select_related("document").filter(pk=version_id).first()
     if version is None or (version.text_extracted_at and not force):
         return False
-    version_text_extract(version=version)
-    return version.text_extracted_at is not None
+    return version_text_extract(version=version)

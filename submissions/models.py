@@ -66,6 +66,15 @@ class Call(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # The MISC document of the register that publishes the submissions.
+    document = models.ForeignKey(
+        "register.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published document"),
+    )
 
     objects = CallQuerySet.as_manager()
 

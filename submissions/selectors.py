@@ -12,7 +12,9 @@ from .models import Call, Submission
 
 
 def calls_of_meeting(meeting) -> QuerySet[Call]:
-    return Call.objects.filter(meeting=meeting).order_by("-deadline", "-pk")
+    return (
+        Call.objects.filter(meeting=meeting).select_related("document").order_by("-deadline", "-pk")
+    )
 
 
 def delegation_name(delegation: Delegation, language: str) -> str:

@@ -29,6 +29,8 @@ from portal.tasks import after_commit
 from portal.templatetags.zones import zone_name
 from portal.text import clean_plain_text, written_language
 from programme.models import Meeting
+from register.models import Series
+from register.services import document_issue
 from typesetting.pdf import html_to_pdf
 
 from .models import SUBJECT_MAX_LENGTH, TEXT_MAX_LENGTH, Call, Submission
@@ -241,9 +243,6 @@ def compilation_pdf(call: Call, *, language: str, base_url: str) -> bytes:
 def call_compile(*, call_id: int, base_url: str) -> Call | None:
     """Compile and issue the MISC document (the task's one service). Idempotent: a call that
     has its document is left as it is. A failure is recorded on the call, not raised."""
-    from register.models import Document
-    from register.services import document_issue
-
     call = Call.objects.select_related("meeting__summit", "published_by").filter(pk=call_id).first()
     if call is None or call.document_id:
         return call
@@ -266,7 +265,7 @@ def call_compile(*, call_id: int, base_url: str) -> Call | None:
         with transaction.atomic():
             document = document_issue(
                 meeting=call.meeting,
-                series=Document.Series.MISC,
+                series=Series.MISC,
                 files=files,
                 by=call.published_by,
                 **titles,

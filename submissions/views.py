@@ -2,10 +2,10 @@
 services.py."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -51,10 +51,9 @@ def call_new(request, slug):
 
 
 def _call(pk) -> Call:
-    return get_object_or_404(Call.objects.select_related("meeting__summit"), pk=pk)
+    return get_object_or_404(Call.objects.select_related("meeting__summit", "document"), pk=pk)
 
 
-@mfa_required_for_staff
 def call_detail(request, pk):
     """The call for everyone; for a head of a delegation it takes, the form (POST submits or
     replaces); for the secretariat, what came in and, after the deadline, publishing."""
@@ -101,6 +100,12 @@ def call_detail(request, pk):
             for s in submissions_in_list_order(call, language)
         ]
     membership = membership_of(user)
+    document_url = ""
+    if call.document_id:
+        try:
+            document_url = call.document.get_absolute_url()
+        except NoReverseMatch:  # a register without its pages yet: the symbol is shown alone
+            document_url = ""
     return render(
         request,
         "submissions/call_detail.html",
@@ -115,12 +120,12 @@ def call_detail(request, pk):
             "form": form,
             "received": received,
             "may_publish": user.has_perm("submissions.publish", call),
+            "document_url": document_url,
         },
         status=status,
     )
 
 
-@login_required
 @mfa_required_for_staff
 def submission_receipt(request, pk):
     submission = get_object_or_404(
@@ -141,7 +146,6 @@ def submission_receipt(request, pk):
     )
 
 
-@mfa_required_for_staff
 def submission_file(request, pk):
     submission = get_object_or_404(Submission.objects.select_related("call", "delegation"), pk=pk)
     if not request.user.has_perm("submissions.view_submission_file", submission):

@@ -26,6 +26,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("programme.ics", programme_ical, name="programme_ical"),
+    # A meeting's document register, under its page (before programme.urls' slugs).
+    path("programme/<slug:slug>/documents/", include("register.urls")),
     path("programme/", include("programme.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("registration/", include("registration.urls")),

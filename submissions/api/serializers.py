@@ -51,6 +51,9 @@ class CallSerializer(serializers.Serializer):
     who = serializers.ChoiceField(choices=Call.Who.choices)
     open = serializers.BooleanField()
     published = serializers.BooleanField()
+    document = serializers.CharField(
+        allow_null=True, help_text="The symbol of the MISC document that publishes the submissions"
+    )
     url = serializers.CharField(help_text="The call's page")
 
 

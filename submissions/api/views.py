@@ -40,6 +40,7 @@ CALL_EXAMPLE = {
     "who": "all",
     "open": True,
     "published": False,
+    "document": None,
     "url": "/en/calls/4/",
 }
 RECEIPT_EXAMPLE = {
@@ -75,6 +76,7 @@ def call_data(call: Call) -> dict:
         "who": call.who,
         "open": call.is_open(),
         "published": call.is_published,
+        "document": call.document.symbol if call.document_id else None,
         "url": call.get_absolute_url(),
     }
 
@@ -164,7 +166,7 @@ class CallDetailView(APIViewMixin, APIView):
         examples=[OpenApiExample("A call", value=CALL_EXAMPLE, response_only=True)],
     )
     def get(self, request, pk: int):
-        call = get_object_or_404(Call, pk=pk)
+        call = get_object_or_404(Call.objects.select_related("document"), pk=pk)
         return Response(CallSerializer(call_data(call)).data)
 
 

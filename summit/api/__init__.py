@@ -86,6 +86,8 @@ urlpatterns = [
     ),
     # Registration and accreditation: its own paths under meetings/, registrations/, check-in/.
     path("v1/", include("registration.api.urls")),
+    # A meeting's document register: the register's own path under meetings/.
+    path("v1/", include("register.api.urls")),
     # Calls for written inputs: under meetings/ and calls/, submissions' own views.
     path("v1/", include("submissions.api.urls")),
     path("v1/", include(router.urls)),
