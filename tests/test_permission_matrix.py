@@ -57,6 +57,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import timezone, translation
 from PIL import Image
+from pypdf import PdfWriter
 
 from adoption.services import document_adopt
 from consultation.services import comment_create
@@ -66,6 +67,7 @@ from pdfs.models import PdfJob
 from pdfs.permissions import pdf_job_requester_key
 from pdfs.services import pdf_job_render, pdf_job_request
 from programme.models import Meeting
+from register.services import document_issue
 from registration.models import (
     NominationLetter,
     Registration,
@@ -535,6 +537,19 @@ MATRIX: dict[str, Case] = {
     "api-registration-accredit": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=NOT_FOUND, delegate_b=NOT_FOUND, head_a=FORBIDDEN, secretariat=OK, admin=OK, sid=NOT_FOUND, half=UNAUTHENTICATED, staff=NOT_FOUND), kwargs=lambda w: {"pk": w.new_registration().pk}, method="post"),
     "api-registration-reject": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=NOT_FOUND, delegate_b=NOT_FOUND, head_a=FORBIDDEN, secretariat=OK, admin=OK, sid=NOT_FOUND, half=UNAUTHENTICATED, staff=NOT_FOUND), kwargs=lambda w: {"pk": w.new_registration().pk}, method="post", data={"reason": "No letter."}),
     # A code that is no badge: the secretariat is told so (404); nobody else may ask.
+    # --- the document register (issue #28): public reads, the secretariat issues
+    "register:meeting": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug}),
+    "register:feed": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug}),
+    "register:issued_today": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug}),
+    "register:issued": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug, "day": "2026-02-25"}),
+    "register:document": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug, "pk": w.register_document.pk}),
+    "register:download": Case(PUBLIC, kwargs=lambda w: {"slug": w.meeting.slug, "pk": w.register_document.pk, "language": "ru"}),
+    "register:issue": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.meeting.slug}),
+    # Without a title or a file: the secretariat passes the gate and gets the form's refusal.
+    "register:issue [post]": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=400, admin=400, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"slug": w.meeting.slug}, method="post", data={"series": "INF"}),
+    "register:version_add": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.meeting.slug, "pk": w.register_document.pk}),
+    "api-meeting-documents": Case(PUBLIC, kwargs=lambda w: {"pk": w.meeting.pk}),
+    "api-meeting-documents [post]": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=400, admin=400, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.meeting.pk}, method="post", data={"series": "INF"}),
     "api-check-in": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=NOT_FOUND, admin=NOT_FOUND, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), method="post", data={"code": "not-a-badge"}),
 }
 
@@ -847,7 +862,17 @@ def world(db, delegation_a, delegation_b):
         document.file.save(f"matrix-{kind}.pdf", ContentFile(b"%PDF-1.4 matrix"))
         return document
 
+    register_document = document_issue(
+        meeting=meeting,
+        series="INF",
+        title_ru="Записка",
+        title_en="Note",
+        files={"ru": ContentFile(_pdf(), name="note.pdf")},
+        by=sam,
+    )
+
     return SimpleNamespace(
+        register_document=register_document,
         users={
             "anonymous": None,
             "delegate_a": alice,
@@ -911,6 +936,14 @@ def world(db, delegation_a, delegation_b):
         letter=letter,
         registration_document=registration_document,
     )
+
+
+def _pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=100, height=100)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _png() -> bytes:
