@@ -62,7 +62,9 @@ def test_a_delegate_follows_a_document_daily_from_its_page_and_unfollows(
     box.get_by_role("button", name=words["follow"], exact=True).click()
     box = page.get_by_role("region", name=words["box"])
     assert words["following_daily"] in box.inner_text()
-    assert Subscription.objects.get(user=delegate, document__slug="declaration").frequency == "daily"
+    assert (
+        Subscription.objects.get(user=delegate, document__slug="declaration").frequency == "daily"
+    )
     shot(page, f"document-followed-{lang}-{width}")
 
     box.get_by_role("link", name=words["mine"]).click()
@@ -94,7 +96,9 @@ def test_the_unsubscribe_link_of_a_mail_works_without_a_login(
     subscription = Subscription.objects.filter(user=delegate).first()
     page = new_page(browser)  # nobody logged in
     page.set_viewport_size({"width": width, "height": height})
-    page.goto(f"{demo_site.url}/{lang}/subscriptions/unsubscribe/{unsubscribe_token(subscription)}/")
+    page.goto(
+        f"{demo_site.url}/{lang}/subscriptions/unsubscribe/{unsubscribe_token(subscription)}/"
+    )
     assert subscription.document.symbol in page.locator("main").inner_text()
     assert axe(page) == []
     shot(page, f"unsubscribe-{lang}-{width}")

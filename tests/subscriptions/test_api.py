@@ -123,7 +123,7 @@ def test_anonymous_gets_401(api, published_revision):
             st.none(),
             st.booleans(),
             st.integers(),
-            st.floats(allow_nan=True),
+            st.floats(allow_nan=False, allow_infinity=False),
             st.text(max_size=20),
             st.sampled_from(["meeting", "document", "call", "daily", "immediate"]),
             st.lists(st.integers(), max_size=2),
