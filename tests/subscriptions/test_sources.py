@@ -92,8 +92,8 @@ def test_a_call_opened_and_published_reaches_the_meeting_and_the_call_followers(
 def test_adoption_reaches_the_documents_and_the_meetings_followers_once_each(
     english_delegate, draft_revision, publish, meeting, secretariat, follow, committed
 ):
+    Paragraph.objects.filter(revision=draft_revision).update(negotiation="agreed")
     revision = publish(draft_revision)
-    Paragraph.objects.filter(revision=revision).update(negotiation="agreed")
     meeting.summit = revision.document.summit
     meeting.save()
     follow(english_delegate, "meeting", meeting)  # and the document, by default
