@@ -8,6 +8,7 @@ from simple_history.utils import bulk_update_with_history
 
 from accounts.models import User
 from portal.languages import localized_names
+from portal.tasks import after_commit
 
 from ..editions import editions_for
 from ..models import (
@@ -17,7 +18,7 @@ from ..models import (
     Revision,
     RevisionFrozen,
 )
-from .notifications import revision_notify_on_commit
+from ..signals import revision_published
 
 
 def revision_create_first(*, document: OutcomeDocument) -> Revision:
@@ -75,7 +76,7 @@ def revision_publish(
         )
         for paragraph in revision.paragraphs.all()
     )
-    revision_notify_on_commit(revision=revision)
+    after_commit(revision_published.send, sender=Revision, revision=revision)
     return revision
 
 
