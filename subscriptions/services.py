@@ -232,6 +232,12 @@ HEADLINES = {
 }
 
 
+DEADLINE_LABELS = {
+    Event.Kind.CALL_OPENED: gettext_lazy("Written inputs are accepted until"),
+    None: gettext_lazy("Comments are accepted until"),
+}
+
+
 def _absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
@@ -264,6 +270,7 @@ def event_notice(event: Event, language: str) -> dict:
             "title": _localized(data.get("title", {}), language),
             "summary": _localized(data.get("summary", {}), language),
             "deadline": deadline,
+            "deadline_label": str(DEADLINE_LABELS.get(event.kind, DEADLINE_LABELS[None])),
             "url": _absolute(_event_path(data)),
         }
 

@@ -97,7 +97,7 @@ def unfollow(request, pk):
 # salt), and mail clients POST it by themselves (RFC 8058's one-click unsubscribe). GET only
 # shows what the link would stop, so a link scanner that follows it changes nothing.
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     try:
         link = services.unsubscribe_link(token)

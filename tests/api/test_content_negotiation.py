@@ -11,6 +11,7 @@ from initiatives.models import Tag
 from pdfs.models import PdfJob
 from programme.models import Meeting
 from registration.models import Registration
+from subscriptions.models import Subscription
 from tests.factories import InitiativeFactory, SummitFactory
 
 from .conftest import client_for, english_client
@@ -114,6 +115,9 @@ def everything(commented, alice, secretariat, delegation_b):
         "comments": commented.comments.first().pk,
         "pdf-jobs": job.pk,
         "registrations": registration.pk,
+        "subscriptions": Subscription.objects.create(
+            user=secretariat, target_type="meeting", meeting=meeting
+        ).pk,
     }
 
 

@@ -78,6 +78,7 @@ def test_a_call_opened_and_published_reaches_the_meeting_and_the_call_followers(
     assert [m.to for m in mail.outbox] == [[english_delegate.email]]
     assert "Inputs to the declaration" in mail.outbox[0].body
     assert f"/en/calls/{call.pk}/" in mail.outbox[0].body
+    assert "Written inputs are accepted until" in mail.outbox[0].body
 
     follow(russian_delegate, "call", call)
     mail.outbox.clear()
