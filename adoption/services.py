@@ -33,6 +33,7 @@ from portal.text import clean_plain_text, written_language
 
 from .models import STATEMENT_MAX_LENGTH, Adoption, Sponsorship, Statement
 from .selectors import statement_revision
+from .signals import document_adopted
 
 SYMBOL_MAX_LENGTH = 60
 
@@ -175,7 +176,13 @@ def document_adopt(
     document.save(update_fields=["status", "statement_deadline", "updated_at"])
 
     after_commit(notify_document_adopted.delay, document.pk, base_url)
+    # The document's followers are the apps above's business (subscriptions).
+    after_commit(adoption_announce, adoption)
     return adoption
+
+
+def adoption_announce(adoption: Adoption) -> None:
+    document_adopted.send(sender=Adoption, adoption=adoption)
 
 
 def _statement_paragraphs(document: OutcomeDocument, keys: list[str]) -> list[str]:

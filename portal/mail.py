@@ -15,7 +15,8 @@ from django.template.loader import render_to_string
 from django.test.utils import override_settings
 from django.utils import translation
 
-Mail = dict[str, str | list[str] | None]
+# "headers" (a dict), when there is one, is added to the message's own (List-Unsubscribe).
+Mail = dict[str, str | list[str] | dict[str, str] | None]
 
 
 def mail_render(*, template_prefix: str, to: str, context: dict, language: str) -> Mail:
@@ -33,12 +34,14 @@ def mail_render(*, template_prefix: str, to: str, context: dict, language: str) 
 
 def _message(mail: Mail, connection=None) -> EmailMultiAlternatives:
     language = mail.get("language")
+    headers = {"Content-Language": language} if language else {}
+    headers.update(mail.get("headers") or {})
     message = EmailMultiAlternatives(
         mail["subject"],
         mail["body"],
         settings.DEFAULT_FROM_EMAIL,
         mail["to"],
-        headers={"Content-Language": language} if language else None,
+        headers=headers or None,
         connection=connection,
     )
     if mail.get("html"):

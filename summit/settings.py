@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
     "akn",
     # Above every app whose texts it indexes.
     "search",
+    # Following meetings, documents and calls; mail at once or as a daily digest.
+    "subscriptions",
     # The project package: its start-up checks; the programme's models left it for programme/.
     "summit",
     "demo",
@@ -259,6 +262,14 @@ if REGISTER_MAX_UPLOAD_BYTES <= 0:
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="RES-2026 <noreply@example.org>")
+# The portal's address as readers reach it, for the links in mails sent with no request to
+# take it from (the daily digest, the notices, their unsubscribe links). Default: the first
+# of ALLOWED_HOSTS over HTTPS in production, http://localhost:8000 in DEBUG.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/") or (
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+    if not DEBUG and ALLOWED_HOSTS and ALLOWED_HOSTS[0] != "*"
+    else "http://localhost:8000"
+)
 
 # --- Celery: with no REDIS_URL, tasks run eagerly in the web process (embedded default).
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -289,6 +300,13 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = 50
 # Jobs whose message never reached the broker (or got lost with it) are sent again.
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-pdf-jobs": {"task": "pdfs.requeue_stale_pdf_jobs", "schedule": 60.0},
+    # Followers' mails "at once" whose task never reached the broker.
+    "deliver-pending-notices": {"task": "subscriptions.deliver_pending", "schedule": 300.0},
+    # The daily digest, at 18:00 in CELERY_TIMEZONE (Asia/Almaty, the summit's time).
+    "send-daily-digests": {
+        "task": "subscriptions.send_digests",
+        "schedule": crontab(hour=18, minute=0),
+    },
     # Daily: participants' personal data past REGISTRATION_RETENTION_DAYS.
     "erase-participant-data": {
         "task": "registration.erase_personal_data",

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("documents/", include("akn.urls")),
     path("documents/", include("drafts.urls")),
     path("accounts/", include("accounts.urls")),
+    path("subscriptions/", include("subscriptions.urls")),
     path("pdf/", include("pdfs.urls")),
     path("search/", include("search.urls")),
     path("accounts/", include("allauth.urls")),

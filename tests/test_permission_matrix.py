@@ -78,6 +78,8 @@ from registration.models import (
 from registration.uploads import photo_clean
 from submissions.models import Call
 from submissions.services import submission_submit
+from subscriptions.models import Subscription
+from subscriptions.services import unsubscribe_token
 from tests.factories import (
     DelegationFactory,
     InitiativeFactory,
@@ -555,6 +557,15 @@ MATRIX: dict[str, Case] = {
     "register:version_add": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.meeting.slug, "pk": w.register_document.pk}),
     "api-meeting-documents": Case(PUBLIC, kwargs=lambda w: {"pk": w.meeting.pk}),
     "api-meeting-documents [post]": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=400, admin=400, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.meeting.pk}, method="post", data={"series": "INF"}),
+    # --- subscriptions (issue #28): one's own only; someone else's does not exist (404)
+    "subscription_list": Case(LOGGED_IN),
+    "subscription_follow": Case(EXPECT(anonymous=LOGIN, delegate_a=REDIRECT, delegate_b=REDIRECT, head_a=REDIRECT, secretariat=REDIRECT, admin=REDIRECT, sid=REDIRECT, half=LOGIN, staff=REDIRECT), method="post", data={"target_type": "meeting", "target": 1, "frequency": "daily"}),
+    "subscription_frequency": Case(EXPECT(anonymous=LOGIN, delegate_a=REDIRECT, delegate_b=NOT_FOUND, head_a=NOT_FOUND, secretariat=NOT_FOUND, admin=NOT_FOUND, sid=NOT_FOUND, half=LOGIN, staff=NOT_FOUND), kwargs=lambda w: {"pk": _alices_subscription(w).pk}, method="post", data={"frequency": "daily"}),
+    "subscription_unfollow": Case(EXPECT(anonymous=LOGIN, delegate_a=REDIRECT, delegate_b=NOT_FOUND, head_a=NOT_FOUND, secretariat=NOT_FOUND, admin=NOT_FOUND, sid=NOT_FOUND, half=LOGIN, staff=NOT_FOUND), kwargs=lambda w: {"pk": _alices_subscription(w).pk}, method="post"),
+    # The link in a mail: no login, the signature is the credential.
+    "unsubscribe": Case(PUBLIC, kwargs=lambda w: {"token": unsubscribe_token(_alices_subscription(w))}),
+    "api-subscription-list": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=OK, delegate_b=OK, head_a=OK, secretariat=OK, admin=OK, sid=OK, half=UNAUTHENTICATED, staff=OK)),
+    "api-subscription-detail": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=204, delegate_b=NOT_FOUND, head_a=NOT_FOUND, secretariat=NOT_FOUND, admin=NOT_FOUND, sid=NOT_FOUND, half=UNAUTHENTICATED, staff=NOT_FOUND), kwargs=lambda w: {"pk": _alices_subscription(w).pk}, method="delete"),
     "api-check-in": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=NOT_FOUND, admin=NOT_FOUND, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), method="post", data={"code": "not-a-badge"}),
     # --- calls for written inputs (issue 28, part 2): the call is public; Hannah (head of A)
     # submits; Alice's delegation sees its receipt; the secretariat opens, lists, publishes.
@@ -572,6 +583,13 @@ MATRIX: dict[str, Case] = {
     "api-call-submissions": Case(API_SECRETARIAT, kwargs=lambda w: {"pk": w.call.pk}),
     "api-call-submissions [post]": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=201, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.call.pk}, method="post", data={"text": "Matrix."}),
 }
+
+def _alices_subscription(w):
+    """Alice follows the meeting (again, for a route that ends it)."""
+    return Subscription.objects.get_or_create(
+        user=w.users["delegate_a"], target_type="meeting", meeting=w.meeting
+    )[0]
+
 
 # --- allauth (django-allauth's own routes). Sign-up is closed: the page says so.
 # A password-only session is in the middle of its login: allauth sends it on to the second

@@ -8,7 +8,7 @@ from .editor import (  # noqa: F401
     paragraph_update,
 )
 from .notifications import (  # noqa: F401
-    revision_notify_delegates,
+    revision_announce,
     revision_notify_on_commit,
 )
 from .revisions import (  # noqa: F401

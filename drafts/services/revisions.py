@@ -19,7 +19,6 @@ from ..models import (
     RevisionFrozen,
 )
 from ..signals import revision_published
-from .notifications import revision_notify_on_commit
 
 
 def revision_create_first(*, document: OutcomeDocument) -> Revision:
@@ -31,15 +30,14 @@ def revision_publish(
     *,
     revision: Revision,
     user: User,
-    base_url: str = "",
     **summaries: str,
 ) -> Revision:
     """Freeze the draft as the next published revision, typeset it in every language (its
     editions), and open a new draft as its copy.
 
     The copy keeps every paragraph's key, so comments and diffs follow a paragraph
-    from one revision to the next. The delegates are told by e-mail once the
-    transaction has committed (`base_url` makes the links in the e-mail absolute).
+    from one revision to the next. The apps above are told (`drafts.signals.revision_published`)
+    once the transaction has committed.
     `summaries` are the change summary in each language, by column (`summary_en=…`).
     """
     summary_columns = localized_names("summary")
@@ -78,7 +76,6 @@ def revision_publish(
         )
         for paragraph in revision.paragraphs.all()
     )
-    revision_notify_on_commit(revision=revision, base_url=base_url)
     after_commit(revision_published.send, sender=Revision, revision=revision)
     return revision
 

@@ -192,7 +192,6 @@ def revision_publish(request, slug):
         services.revision_publish(
             revision=draft,
             user=request.user,
-            base_url=request.build_absolute_uri("/"),
             **{column: form.cleaned_data[column].strip() for column in localized_names("summary")},
         )
         messages.success(
@@ -220,9 +219,7 @@ def revision_notify(request, slug, number):
     if not request.user.has_perm("drafts.publish_revision", revision) or not revision.is_published:
         raise PermissionDenied
     with transaction.atomic():
-        services.revision_notify_on_commit(
-            revision=revision, base_url=request.build_absolute_uri("/")
-        )
+        services.revision_notify_on_commit(revision=revision)
     messages.success(request, _("The delegates are being notified."))
     return redirect("document_detail", slug=slug)
 

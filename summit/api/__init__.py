@@ -26,6 +26,7 @@ from portal.api import not_found
 from portal.ids import ID_PATH
 from programme.api.views import MeetingViewSet, SummitViewSet
 from search.api.views import SearchView
+from subscriptions.api.views import SubscriptionViewSet
 
 from .schema import SchemaView
 
@@ -42,6 +43,7 @@ router.register("delegations", DelegationViewSet, basename="api-delegation")
 router.register("documents", DocumentViewSet, basename="api-document")
 router.register("comments", CommentViewSet, basename="api-comment")
 router.register("pdf-jobs", PdfJobViewSet, basename="api-pdf-job")
+router.register("subscriptions", SubscriptionViewSet, basename="api-subscription")
 
 
 def document_part(part: str, view, name: str):

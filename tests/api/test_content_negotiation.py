@@ -14,6 +14,7 @@ from pdfs.models import PdfJob
 from programme.models import Meeting
 from registration.models import Registration
 from submissions.models import Call
+from subscriptions.models import Subscription
 from tests.factories import InitiativeFactory, SummitFactory
 
 from .conftest import client_for, english_client
@@ -121,6 +122,9 @@ def everything(commented, alice, secretariat, delegation_b):
         "comments": commented.comments.first().pk,
         "pdf-jobs": job.pk,
         "registrations": registration.pk,
+        "subscriptions": Subscription.objects.create(
+            user=secretariat, target_type="meeting", meeting=meeting
+        ).pk,
     }
 
 

@@ -1,0 +1,112 @@
+"""What the other apps announce reaches the followers of its meeting, document or call."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from adoption.services import document_adopt
+from drafts.models import Paragraph
+from register.services import document_issue, version_add
+from submissions.models import Call
+from submissions.services import call_open
+from submissions.signals import call_published
+from subscriptions import services
+from subscriptions.models import Event
+from tests.register.conftest import upload
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def follow(committed):
+    def run(user, target_type, target, frequency="immediate"):
+        with committed():
+            return services.subscription_follow(
+                user=user, target_type=target_type, target=target, frequency=frequency
+            )[0]
+
+    return run
+
+
+def test_a_document_issued_at_a_meeting_reaches_its_followers(
+    english_delegate, russian_delegate, meeting, secretariat, follow, committed
+):
+    follow(english_delegate, "meeting", meeting)
+    follow(russian_delegate, "meeting", meeting, "daily")
+    with committed():
+        document = document_issue(
+            meeting=meeting,
+            series="INF",
+            title_ru="Список участников",
+            title_en="List of participants",
+            files={"ru": upload()},
+            by=secretariat,
+        )
+    assert [m.to for m in mail.outbox] == [[english_delegate.email]]
+    assert f"{document.symbol} is issued" in mail.outbox[0].subject
+    assert "List of participants" in mail.outbox[0].body
+
+    with committed():
+        version_add(document=document, language="en", file=upload(), by=secretariat)
+    assert mail.outbox[-1].subject.endswith(
+        f"{document.symbol}: a language version is issued (English)"
+    )
+
+    assert services.digests_send() == 1
+    digest = mail.outbox[-1]
+    assert digest.to == [russian_delegate.email]
+    assert "Список участников" in digest.body
+
+
+def test_a_call_opened_and_published_reaches_the_meeting_and_the_call_followers(
+    english_delegate, russian_delegate, meeting, secretariat, follow, committed
+):
+    follow(english_delegate, "meeting", meeting)
+    with committed():
+        call = call_open(
+            meeting=meeting,
+            by=secretariat,
+            deadline=timezone.now() + timedelta(days=3),
+            who=Call.Who.ALL,
+            subjects={"ru": "Вклад в декларацию", "en": "Inputs to the declaration"},
+        )
+    assert [m.to for m in mail.outbox] == [[english_delegate.email]]
+    assert "Inputs to the declaration" in mail.outbox[0].body
+    assert f"/en/calls/{call.pk}/" in mail.outbox[0].body
+    assert "Written inputs are accepted until" in mail.outbox[0].body
+
+    follow(russian_delegate, "call", call)
+    mail.outbox.clear()
+    with committed():
+        call_published.send(sender=Call, call=call, document=None)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [english_delegate.email, russian_delegate.email]
+    )
+    assert Event.objects.filter(kind="call_published").count() == 1
+
+
+def test_adoption_reaches_the_documents_and_the_meetings_followers_once_each(
+    english_delegate, draft_revision, publish, meeting, secretariat, follow, committed
+):
+    Paragraph.objects.filter(revision=draft_revision).update(negotiation="agreed")
+    revision = publish(draft_revision)
+    meeting.summit = revision.document.summit
+    meeting.save()
+    follow(english_delegate, "meeting", meeting)  # and the document, by default
+    mail.outbox.clear()
+    with committed():
+        document_adopt(
+            document=revision.document,
+            user=secretariat,
+            meeting=meeting,
+            adopted_on=timezone.localdate() + timedelta(days=1),
+            method="consensus",
+            final_symbol="RES-2026/DECL/1",
+        )
+    notices = [m for m in mail.outbox if "RES-2026/DECL/1 is adopted" in m.subject]
+    assert [m.to for m in notices] == [[english_delegate.email]]
