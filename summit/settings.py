@@ -37,6 +37,8 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # First: its runserver serves WebSockets (live sessions) beside the pages.
+    "daphne",
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
     "django.contrib.admin",
@@ -68,6 +70,7 @@ INSTALLED_APPS = [
     "drafts",
     "consultation",
     "adoption",
+    "live",
     # pdfs before akn: their hooks fill the revision page's downloads in this order.
     "pdfs",
     "akn",
@@ -297,6 +300,19 @@ CACHES = {
         }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Live sessions' messages (live/services.py → every ASGI process's WebSockets): Redis, so that
+# several daphne processes share them; in memory in the one process of the embedded default.
+CHANNEL_LAYERS = {
+    "default": (
+        {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL]},
+        }
+        if REDIS_URL
+        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
     )
 }
 

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("documents/", include("akn.urls")),
     path("documents/", include("drafts.urls")),
     path("accounts/", include("accounts.urls")),
+    path("live/", include("live.urls")),
     path("pdf/", include("pdfs.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
