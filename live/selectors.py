@@ -19,9 +19,7 @@ def paragraph_state(paragraph: LiveParagraph) -> dict:
         "other_out_of_date": paragraph.other_out_of_date,
         # Changes since the session opened, word by word: insertions and deletions (the
         # room's screen underlines and strikes them).
-        "changes": [
-            [op.op, op.text] for op in word_diff(paragraph.opening_text, paragraph.text)
-        ]
+        "changes": [[op.op, op.text] for op in word_diff(paragraph.opening_text, paragraph.text)]
         if paragraph.text != paragraph.opening_text
         else [],
     }
@@ -42,7 +40,9 @@ def queue_state(requests) -> list[dict]:
 
 def session_queue(session: LiveSession) -> list[dict]:
     return queue_state(
-        FloorRequest.objects.filter(session=session).select_related("delegation").order_by("at", "id")
+        FloorRequest.objects.filter(session=session)
+        .select_related("delegation")
+        .order_by("at", "id")
     )
 
 
@@ -76,4 +76,3 @@ def sessions_of_document(document) -> list[LiveSession]:
             "revision", "opened_by", "closed_by"
         )
     )
-

@@ -46,7 +46,9 @@ def broadcast(session_id: int, event: dict) -> None:
     if layer is None:
         return
     try:
-        async_to_sync(layer.group_send)(f"live-{session_id}", {"type": "live.event", "event": event})
+        async_to_sync(layer.group_send)(
+            f"live-{session_id}", {"type": "live.event", "event": event}
+        )
     except Exception:  # a channel layer outage must not turn a saved change into an error
         logger.exception("live: broadcast of session %s failed", session_id)
 
@@ -149,7 +151,9 @@ def paragraph_edit(
         text = _clean_text(text)
     session = _session_for_update(session)
     pk = _paragraph(session, key).pk
-    current = locked_at_version(LiveParagraph.objects.filter(session=session), pk=pk, version=version)
+    current = locked_at_version(
+        LiveParagraph.objects.filter(session=session), pk=pk, version=version
+    )
     if text is not None and not text and not current.is_inserted:
         raise ValidationError(
             {"text": _("A paragraph of the draft keeps a text: propose its deletion in words.")}
@@ -184,7 +188,9 @@ def _inserted_label(session: LiveSession, base: LiveParagraph) -> str:
 
 
 @transaction.atomic
-def paragraph_insert(*, session: LiveSession, after: str, user: User, text: str = "") -> LiveParagraph:
+def paragraph_insert(
+    *, session: LiveSession, after: str, user: User, text: str = ""
+) -> LiveParagraph:
     """Insert a paragraph after the paragraph `after` (and after the paragraphs already
     inserted behind it), numbered "bis", "ter"… after the one it follows."""
     _check_chair(user, session)
@@ -306,7 +312,9 @@ def session_close(*, session: LiveSession, user: User) -> Revision:
                     **{column: live.text},
                 )
                 # The draft keeps the session's key, so its log and the compare view follow it.
-                Paragraph.objects.filter(pk=added.pk).update(key=live.key, negotiation=live.negotiation)
+                Paragraph.objects.filter(pk=added.pk).update(
+                    key=live.key, negotiation=live.negotiation
+                )
                 added.key = live.key
                 previous = added
             continue
@@ -323,6 +331,7 @@ def session_close(*, session: LiveSession, user: User) -> Revision:
             draft.save(update_fields=[column, "negotiation", "bracketed_by", "version"])
         previous = draft
     revision._change_reason = f"Live session #{session.pk}"
+    revision._history_user = user
     revision.save()
     session.closed_at = timezone.now()
     session.closed_by = user

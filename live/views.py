@@ -107,9 +107,7 @@ def chair(request, pk):
 def session_log(request, session: LiveSession):
     """A closed session: every change in order, and the text as it opened and as it closed."""
     paragraphs = list(session.paragraphs.order_by("position"))
-    changes = list(
-        LiveChange.objects.filter(session=session).select_related("paragraph", "user")
-    )
+    changes = list(LiveChange.objects.filter(session=session).select_related("paragraph", "user"))
     statuses = dict(Paragraph.Negotiation.choices)
     for change in changes:
         if change.field == LiveChange.Field.TEXT:

@@ -97,9 +97,7 @@ class LiveFloorSerializer(serializers.Serializer):
 
 
 class LiveFloorAnswerSerializer(serializers.Serializer):
-    requested = serializers.BooleanField(
-        help_text="Whether your delegation is now in the queue."
-    )
+    requested = serializers.BooleanField(help_text="Whether your delegation is now in the queue.")
     queue = QueueEntrySerializer(many=True)
 
 

@@ -199,7 +199,9 @@ class LiveFocusView(LiveSessionMixin, APIView):
         session = self.session(pk, "live.chair_session")
         data = LiveFocusSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        session = services.focus_set(session=session, key=data.validated_data["key"], user=request.user)
+        session = services.focus_set(
+            session=session, key=data.validated_data["key"], user=request.user
+        )
         return Response({"focus": session.focus, "version": session.version})
 
 

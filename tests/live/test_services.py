@@ -21,7 +21,9 @@ def keys(session):
     return list(session.paragraphs.order_by("position").values_list("key", flat=True))
 
 
-def test_opening_copies_the_drafts_paragraphs_in_the_sessions_language(live_session, draft_revision):
+def test_opening_copies_the_drafts_paragraphs_in_the_sessions_language(
+    live_session, draft_revision
+):
     paragraphs = list(live_session.paragraphs.order_by("position"))
     assert [p.key for p in paragraphs] == list(
         draft_revision.paragraphs.order_by("position").values_list("key", flat=True)
@@ -31,7 +33,9 @@ def test_opening_copies_the_drafts_paragraphs_in_the_sessions_language(live_sess
     assert live_session.focus == paragraphs[0].key
 
 
-def test_a_second_session_on_the_same_document_is_refused(live_session, draft_revision, secretariat):
+def test_a_second_session_on_the_same_document_is_refused(
+    live_session, draft_revision, secretariat
+):
     with pytest.raises(ValidationError):
         session_open(revision=draft_revision, user=secretariat, language="en")
 
@@ -79,7 +83,10 @@ def test_a_delegate_cannot_edit(live_session, alice):
 def test_an_edit_of_more_than_a_paragraph_is_refused(live_session, secretariat):
     with pytest.raises(ValidationError):
         paragraph_edit(
-            session=live_session, key=keys(live_session)[2], user=secretariat, version=1,
+            session=live_session,
+            key=keys(live_session)[2],
+            user=secretariat,
+            version=1,
             text="x" * 1_000_000,
         )
 
