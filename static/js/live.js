@@ -44,7 +44,8 @@
     li.appendChild(el("span", "live-status live-status-" + p.negotiation, labels[p.negotiation] || p.negotiation));
     var text = el("p", "live-para-text");
     text.setAttribute("lang", state.language);
-    if (p.changes && p.changes.length) {
+    // The room's screen marks the changes since the session opened; the others read the text.
+    if (mode === "screen" && p.changes && p.changes.length) {
       p.changes.forEach(function (change) {
         var op = change[0], words = change[1];
         if (op === "insert") text.appendChild(el("ins", "", words));
