@@ -14,8 +14,8 @@ from schemathesis.checks import CHECKS
 
 from consultation.services import comment_create
 from initiatives.models import FundingEntry, Tag
-from programme.models import AgendaItem, Meeting
 from live.services import session_open
+from programme.models import AgendaItem, Meeting
 from tests.factories import InitiativeFactory, ParagraphFactory, RevisionFactory, SummitFactory
 
 

@@ -157,7 +157,7 @@ def test_a_delegate_follows_the_chair_live_and_asks_for_the_floor(
     # The delegate asks for the floor: the chair's queue shows Kazakhstan.
     delegate.locator(".live-floor").click()
     chair.locator(".live-queue li").filter(has_text="Kazakhstan").wait_for(timeout=2000)
-    assert delegate.locator(".live-floor").get_attribute("aria-pressed") == "true"
+    delegate.locator(".live-floor[aria-pressed=true]").wait_for(timeout=2000)
     assert axe_clean(delegate, site) == []
     shot(delegate, f"live-follow-{lang}-{width}")
     assert axe_clean(chair, site) == []
