@@ -2,7 +2,10 @@
 
 from django.db.models import Prefetch
 
+from modeltranslation.utils import build_localized_fieldname
+
 from portal.diff import word_diff
+from portal.languages import language_codes
 
 from .models import FloorRequest, LiveParagraph, LiveSession
 
@@ -30,6 +33,12 @@ def queue_state(requests) -> list[dict]:
         {
             "delegation": request.delegation_id,
             "name": request.delegation.name,
+            # Every client shows the name in its page's language (a broadcast is built once).
+            "names": {
+                code: getattr(request.delegation, build_localized_fieldname("name", code), "")
+                or request.delegation.name
+                for code in language_codes()
+            },
             "code": request.delegation.iso_code,
             "head": request.by_head,
             "at": request.at.isoformat(),

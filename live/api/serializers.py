@@ -35,6 +35,9 @@ class LiveEditedParagraphSerializer(LiveParagraphSerializer):
 class QueueEntrySerializer(serializers.Serializer):
     delegation = serializers.IntegerField()
     name = serializers.CharField()
+    names = serializers.DictField(
+        child=serializers.CharField(), help_text="The delegation's name in every language."
+    )
     code = serializers.CharField()
     head = serializers.BooleanField(help_text="Asked by the head of delegation.")
     at = serializers.DateTimeField()

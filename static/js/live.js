@@ -12,6 +12,7 @@
   if (!root || !config || !stateScript) return;
 
   var mode = root.getAttribute("data-mode");
+  var pageLanguage = document.documentElement.lang;
   var state = JSON.parse(stateScript.textContent);
   var etag = '"live-' + state.id + "-" + state.version + '"';
   var labels = {};
@@ -92,7 +93,7 @@
       fragment.appendChild(el("li", "live-queue-empty", list.getAttribute("data-empty")));
     }
     state.queue.forEach(function (entry) {
-      var li = el("li", "", entry.name);
+      var li = el("li", "", (entry.names && entry.names[pageLanguage]) || entry.name);
       li.setAttribute("data-delegation", entry.delegation);
       if (entry.head) {
         li.appendChild(document.createTextNode(" "));
