@@ -1,7 +1,6 @@
 """The state of a live session as every client reads it: on connect, on GET, after a gap."""
 
 from django.db.models import Prefetch
-
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.diff import word_diff

@@ -163,7 +163,9 @@ def test_a_delegate_follows_the_chair_live_and_asks_for_the_floor(
 
     # The delegate asks for the floor: the chair's queue shows Kazakhstan.
     delegate.locator(".live-floor").click()
-    chair.locator(".live-queue li").filter(has_text=re.compile("Kazakhstan|Казахстан")).wait_for(timeout=2000)
+    chair.locator(".live-queue li").filter(has_text=re.compile("Kazakhstan|Казахстан")).wait_for(
+        timeout=2000
+    )
     delegate.locator(".live-floor[aria-pressed=true]").wait_for(timeout=2000)
     assert axe_clean(delegate, site) == []
     shot(delegate, f"live-follow-{lang}-{width}")
