@@ -3,7 +3,7 @@
 It reads the user from the session cookie (AuthMiddlewareStack), asks the same rule as the
 page and the API (live.follow_session), sends the whole current state, then every change the
 services broadcast after commit. A client may ask for the state again, send a ping, or ask
-for the floor (the same service as the API); anything else, text that is not JSON, or a
+for the floor (the same service as the API); a ping is answered with the session's version; anything else, text that is not JSON, or a
 flood of messages closes the socket. The session goes on for everybody else.
 """
 
@@ -40,6 +40,11 @@ def _load(session_id: int, user):
 @database_sync_to_async
 def _state(session: LiveSession) -> dict:
     return session_state(session)
+
+
+@database_sync_to_async
+def _version(session: LiveSession) -> int:
+    return LiveSession.objects.filter(pk=session.pk).values_list("version", flat=True).first() or 0
 
 
 @database_sync_to_async
@@ -91,7 +96,10 @@ class LiveConsumer(AsyncWebsocketConsumer):
             return
         kind = message.get("type") if isinstance(message, dict) else None
         if kind == "ping":
-            await self.send(text_data=json.dumps({"type": "pong"}))
+            # With the session's version: a client that missed a message (the channel layer
+            # restarted under it) sees the gap and asks for the state.
+            version = await _version(self.session)
+            await self.send(text_data=json.dumps({"type": "pong", "version": version}))
         elif kind == "state":
             await self.send_state()
         elif kind == "floor":

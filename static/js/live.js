@@ -135,7 +135,10 @@
 
   function apply(event) {
     if (event.type === "state") return replaceState(event.state);
-    if (event.type === "pong") return;
+    if (event.type === "pong") {
+      if (event.version !== state.version) requestState();
+      return;
+    }
     if (event.type === "floor") return floorShown(event.requested);
     if (event.version !== state.version + 1) return requestState();
     state.version = event.version;
@@ -195,10 +198,16 @@
       return startPolling();
     }
     socket.onopen = function () { opened = true; stopPolling(); setConnection("live"); };
+    // A heartbeat: the answer carries the session's version, so a change whose message was
+    // lost (the channel layer restarted) is caught up within this period.
+    var heartbeat = window.setInterval(function () {
+      if (socket && socket.readyState === 1) socket.send(JSON.stringify({ type: "ping" }));
+    }, 5000);
     socket.onmessage = function (message) {
       try { apply(JSON.parse(message.data)); } catch (e) { requestState(); }
     };
     socket.onclose = function (event) {
+      window.clearInterval(heartbeat);
       socket = null;
       if (closed || event.code === 4403 || event.code === 4404) return;
       startPolling();
