@@ -7,6 +7,7 @@ for the floor (the same service as the API); a ping is answered with the session
 flood of messages closes the socket. The session goes on for everybody else.
 """
 
+import functools
 import json
 import time
 
@@ -29,7 +30,13 @@ RATE_MESSAGES = 20  # at most this many messages…
 RATE_SECONDS = 10  # …in this many seconds
 
 
-@database_sync_to_async
+# Not thread-sensitive: Channels would otherwise run every consumer's queries, and every sync
+# view of the process, on one thread, where 300 followers' connections and heartbeats queue
+# up in front of the chair's edit. Each call gets a connection of its own thread.
+reads = functools.partial(database_sync_to_async, thread_sensitive=False)
+
+
+@reads
 def _load(session_id: int, user):
     session = LiveSession.objects.filter(pk=session_id).select_related("revision").first()
     if session is None:
@@ -37,12 +44,12 @@ def _load(session_id: int, user):
     return session, user.has_perm("live.follow_session", session)
 
 
-@database_sync_to_async
+@reads
 def _state(session: LiveSession) -> dict:
     return session_state(session)
 
 
-@database_sync_to_async
+@reads
 def _version(session: LiveSession) -> int:
     return LiveSession.objects.filter(pk=session.pk).values_list("version", flat=True).first() or 0
 
