@@ -97,8 +97,17 @@ os.environ.update(ENV)
 
 def redis_start() -> subprocess.Popen:
     process = subprocess.Popen(
-        ["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no"],
+        [
+            "redis-server",
+            "--port",
+            str(REDIS_PORT),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -144,7 +153,9 @@ def setup() -> tuple[int, str, str, str]:
     draft = Revision.objects.create(document=document, number=1)
     for position in range(1, 21):
         Paragraph.objects.create(
-            revision=draft, position=position, kind="operative",
+            revision=draft,
+            position=position,
+            kind="operative",
             text_en=f"decides to act on matter {position}, in the words of a paragraph of "
             "ordinary length for a declaration of this kind;",
         )
@@ -215,8 +226,8 @@ class Follower:
     async def run(self):
         while not self.stop:
             try:
-                reader, writer = await ws_open(self.path, self.cookie)
-            except (OSError, ConnectionError, asyncio.IncompleteReadError):
+                reader, writer = await asyncio.wait_for(ws_open(self.path, self.cookie), 10)
+            except (OSError, ConnectionError, asyncio.IncompleteReadError, TimeoutError):
                 self.connect_retries += 1
                 await asyncio.sleep(0.5)
                 continue
@@ -298,7 +309,8 @@ class Chair:
         """(the time it was sent, the session version it made)."""
         sent = time.perf_counter()
         answer = self.http.patch(
-            self.url, json={"version": self.version, "text": f"the chair's proposal number {n}"},
+            self.url,
+            json={"version": self.version, "text": f"the chair's proposal number {n}"},
             timeout=10,
         )
         answer.raise_for_status()
@@ -341,8 +353,14 @@ def main() -> None:
     global redis
     session_id, key, cookie, token = setup()
     daphne = subprocess.Popen(
-        [str(Path(sys.executable).parent / "daphne"), "-b", "127.0.0.1", "-p", str(DAPHNE_PORT),
-         "summit.asgi:application"],
+        [
+            str(Path(sys.executable).parent / "daphne"),
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(DAPHNE_PORT),
+            "summit.asgi:application",
+        ],
         cwd=ROOT,
         env={**os.environ},
         stdout=subprocess.DEVNULL,
