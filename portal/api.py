@@ -68,6 +68,7 @@ class ErrorSerializer(serializers.Serializer):
             child=serializers.ListField(child=serializers.CharField()), required=False
         )
         current_version = serializers.IntegerField(required=False)
+        current_text = serializers.CharField(required=False)
         formats = serializers.ListField(child=serializers.CharField(), required=False)
 
     error = ErrorBody()

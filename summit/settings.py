@@ -38,6 +38,8 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # First: its runserver serves WebSockets (live sessions) beside the pages.
+    "daphne",
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
     "django.contrib.admin",
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
     "adoption",
     "register",
     "submissions",
+    "live",
     # pdfs before akn: their hooks fill the revision page's downloads in this order.
     "pdfs",
     "akn",
@@ -324,6 +327,19 @@ CACHES = {
         }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Live sessions' messages (live/services.py → every ASGI process's WebSockets): Redis, so that
+# several daphne processes share them; in memory in the one process of the embedded default.
+CHANNEL_LAYERS = {
+    "default": (
+        {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL]},
+        }
+        if REDIS_URL
+        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
     )
 }
 

@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("documents/", include("drafts.urls")),
     path("accounts/", include("accounts.urls")),
     path("subscriptions/", include("subscriptions.urls")),
+    path("live/", include("live.urls")),
     path("pdf/", include("pdfs.urls")),
     path("search/", include("search.urls")),
     path("accounts/", include("allauth.urls")),

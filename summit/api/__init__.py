@@ -21,6 +21,15 @@ from consultation.api.views import CommentViewSet, RevisionCompilationView
 from delegations.api.views import DelegationViewSet
 from drafts.api.revisions import CompareView, RevisionView
 from initiatives.api.views import InitiativeViewSet
+from live.api.views import (
+    LiveCloseView,
+    LiveFloorView,
+    LiveFocusView,
+    LiveInsertView,
+    LiveOpenView,
+    LiveParagraphView,
+    LiveStateView,
+)
 from pdfs.api.views import PdfJobViewSet, RevisionPdfView
 from portal.api import not_found
 from portal.ids import ID_PATH
@@ -58,6 +67,22 @@ urlpatterns = [
     document_part("statement", DocumentStatementView, "api-document-statement"),
     document_part("sponsorship", DocumentSponsorshipView, "api-document-sponsorship"),
     document_part("history", DocumentHistoryView, "api-document-history"),
+    # Live negotiation on a document's draft, and the session itself: live's own views.
+    document_part("live", LiveOpenView, "api-document-live"),
+    re_path(rf"^v1/live/(?P<pk>{ID_PATH})/$", LiveStateView.as_view(), name="api-live"),
+    re_path(
+        rf"^v1/live/(?P<pk>{ID_PATH})/paragraphs/(?P<key>[0-9A-Za-z_-]{{1,12}})/$",
+        LiveParagraphView.as_view(),
+        name="api-live-paragraph",
+    ),
+    re_path(
+        rf"^v1/live/(?P<pk>{ID_PATH})/paragraphs/(?P<key>[0-9A-Za-z_-]{{1,12}})/bis/$",
+        LiveInsertView.as_view(),
+        name="api-live-insert",
+    ),
+    re_path(rf"^v1/live/(?P<pk>{ID_PATH})/focus/$", LiveFocusView.as_view(), name="api-live-focus"),
+    re_path(rf"^v1/live/(?P<pk>{ID_PATH})/floor/$", LiveFloorView.as_view(), name="api-live-floor"),
+    re_path(rf"^v1/live/(?P<pk>{ID_PATH})/close/$", LiveCloseView.as_view(), name="api-live-close"),
     # A revision as Akoma Ntoso, and a draft from it: akn's own views.
     document_part(r"revisions/(?P<number>[0-9]{1,9})/akn", RevisionAknView, "api-document-akn"),
     document_part("draft/akn", DraftAknImportView, "api-document-akn-import"),

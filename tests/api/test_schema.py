@@ -16,9 +16,10 @@ from schemathesis.checks import CHECKS
 
 from consultation.services import comment_create
 from initiatives.models import FundingEntry, Tag
+from live.services import session_open
 from programme.models import AgendaItem, Meeting
 from submissions.models import Call
-from tests.factories import InitiativeFactory, SummitFactory
+from tests.factories import InitiativeFactory, ParagraphFactory, RevisionFactory, SummitFactory
 
 
 def test_the_schema_generates_without_warnings_and_validates(tmp_path):
@@ -38,6 +39,12 @@ def test_the_schema_generates_without_warnings_and_validates(tmp_path):
         "/api/v1/pdf-jobs/{id}/",
         "/api/v1/meetings/{id}/calls/",
         "/api/v1/calls/{id}/submissions/",
+        "/api/v1/documents/{id}/live/",
+        "/api/v1/live/{id}/",
+        "/api/v1/live/{id}/paragraphs/{key}/",
+        "/api/v1/live/{id}/focus/",
+        "/api/v1/live/{id}/floor/",
+        "/api/v1/live/{id}/close/",
     ]:
         assert f"{path}:" in text
     assert "examples:" in text
@@ -76,6 +83,10 @@ def api_schema(db, published_revision, alice, secretariat, delegation_b):
         paragraph=published_revision.paragraphs.first(),
         body="Support.",
     )
+    # A live session on another document's draft (ids 1…: what generated paths name).
+    draft = RevisionFactory()
+    ParagraphFactory(revision=draft, position=1)
+    session_open(revision=draft, user=secretariat, language="en")
     from django.core import signals
     from django.core.wsgi import get_wsgi_application
     from django.db import close_old_connections

@@ -25,7 +25,7 @@ from celery import Celery
 from django.core.management import get_commands
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_SERVICES = {"migrate", "web", "worker", "beat"}
+APP_SERVICES = {"migrate", "web", "live", "worker", "beat"}
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -158,6 +158,17 @@ def _check_celery(args: list[str]) -> None:
             assert option.split("=")[0] in help_text, f"celery {subcommand}: no {option}"
 
 
+def _check_daphne(args: list[str]) -> None:
+    help_text = subprocess.run(
+        [str(VENV_BIN / "daphne"), "--help"], capture_output=True, text=True, timeout=60
+    ).stdout
+    for option in args[:-1]:
+        if option.startswith("-"):
+            assert option in help_text, f"daphne: no {option}"
+    module, _, attribute = args[-1].partition(":")
+    assert callable(getattr(importlib.import_module(module), attribute))
+
+
 def check_command(command: list[str]) -> None:
     program, args = command[0], command[1:]
     if program == "python" and args[0] == "-c":
@@ -168,6 +179,8 @@ def check_command(command: list[str]) -> None:
         _check_gunicorn(args)
     elif program == "celery":
         _check_celery(args)
+    elif program == "daphne":
+        _check_daphne(args)
     elif program.startswith("scripts/"):
         assert os.access(ROOT / program, os.X_OK), program
     else:
