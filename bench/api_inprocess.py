@@ -117,9 +117,10 @@ def setup(cache_seconds: str = "0", database: str = ""):
         finally:
             sys.stdout = sys.__stdout__
     from django.core.wsgi import get_wsgi_application
+
     from drafts.models import Revision
 
-    revision = Revision.objects.get(number=1)
+    revision = Revision.objects.filter(number=1).order_by("pk").first()
     return get_wsgi_application(), f"/api/v1/documents/{revision.document_id}/revisions/1/"
 
 
