@@ -35,6 +35,8 @@ from rest_framework import (
     serializers,
     status,
 )
+from rest_framework.fields import SkipField
+from rest_framework.relations import PKOnlyObject
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -217,12 +219,16 @@ class IdField(serializers.PrimaryKeyRelatedField):
 
 
 class ModelSerializer(serializers.ModelSerializer):
-    # DRF's ModelSerializer, whose fields are worked out from the model once per class rather
-    # than on every use (for a list, once per request and nested serializer): reading the
-    # model's fields cost more than a short answer's rows. Each use gets its own copies, as
-    # DRF gives a Serializer copies of its declared fields. For read-only serializers of the
-    # hot reads, whose fields depend on the class alone (Meta and declared fields). (A
-    # comment, not a docstring: the schema would describe every subclass with it.)
+    # DRF's ModelSerializer for the read-only serializers of the hot reads (a comment, not a
+    # docstring: the schema would describe every subclass with it):
+    #
+    # - its fields are worked out from the model once per class rather than on every use
+    #   (for a list, once per request and nested serializer): reading the model's fields cost
+    #   more than a short answer's rows. Each use of `fields` gets its own copies, as DRF gives
+    #   a Serializer copies of its declared fields.
+    # - it writes an answer through `Representation`: its fields are neither copied nor bound
+    #   per use, but read once per class (see there). So its fields must not read the
+    #   serializer's context (the request), nor may its nested serializers'.
 
     _fields_by_class: dict[type, dict] = {}
 
@@ -231,6 +237,70 @@ class ModelSerializer(serializers.ModelSerializer):
         if cls not in self._fields_by_class:
             self._fields_by_class[cls] = super().get_fields()
         return copy.deepcopy(self._fields_by_class[cls])
+
+    def to_representation(self, instance):
+        return Representation.of(type(self))(self, instance)
+
+
+class Representation:
+    """How a read-only serializer class writes an instance, worked out once per class from
+    the fields of one instance of it (DRF's public field API: `fields`, `source_attrs`,
+    `get_attribute`, `to_representation`), and then used for every instance of every use:
+    the same answer as DRF's Serializer.to_representation, without copying and binding the
+    serializer's fields (and its nested serializers') on every use, nor DRF's per-field
+    look-ups. A values() row (a dict) is read by key, as DRF reads a mapping.
+
+    A field's representation runs on the fields of that one instance, whose context is
+    empty: fields that need the request (hyperlinks) are refused. A SerializerMethodField's
+    method is the serializer's own, called on the serializer in use."""
+
+    _by_class: dict[type, "Representation"] = {}
+
+    @classmethod
+    def of(cls, serializer_class) -> "Representation":
+        found = cls._by_class.get(serializer_class)
+        if found is None:
+            found = cls._by_class[serializer_class] = cls(serializer_class)
+        return found
+
+    def __init__(self, serializer_class):
+        self.steps = []
+        for name, field in serializer_class().fields.items():
+            if field.write_only:
+                continue
+            related = getattr(field, "child_relation", field)  # many=True: the relation
+            if isinstance(related, serializers.HyperlinkedRelatedField):
+                raise TypeError(f"{serializer_class.__name__}.{name} needs the request")
+            attrs = field.source_attrs
+            # The key a row's value is found under, or None: read through the field.
+            key = attrs[0] if len(attrs) == 1 else None
+            if isinstance(field, serializers.SerializerMethodField):
+                self.steps.append((name, field, None, field.method_name))
+                continue
+            represent = {
+                serializers.CharField: str,
+                serializers.IntegerField: int,
+            }.get(type(field), field.to_representation)
+            self.steps.append((name, field, key, represent))
+
+    def __call__(self, serializer, instance) -> dict:
+        answer = {}
+        row = type(instance) is dict
+        for name, field, key, represent in self.steps:
+            if row and key is not None and key in instance:
+                value = instance[key]
+            else:
+                try:
+                    value = field.get_attribute(instance)
+                except SkipField:
+                    continue
+            if isinstance(represent, str):  # a SerializerMethodField's method
+                answer[name] = getattr(serializer, represent)(value)
+            elif value is None or (isinstance(value, PKOnlyObject) and value.pk is None):
+                answer[name] = None
+            else:
+                answer[name] = represent(value)
+        return answer
 
 
 class PreRenderedJSON(str):
