@@ -6,7 +6,7 @@ from portal.ids import MAX_ID
 from programme.models import Meeting
 
 from .models import Entry
-from .selectors import QUERY_MAX_LENGTH
+from .selectors import QUERY_MAX_LENGTH, TOO_LONG
 
 
 class SearchForm(forms.Form):
@@ -15,8 +15,7 @@ class SearchForm(forms.Form):
         max_length=QUERY_MAX_LENGTH,
         error_messages={
             "required": _("Type at least one word to search for."),
-            "max_length": _("A search is at most %(max)d characters long.")
-            % {"max": QUERY_MAX_LENGTH},
+            "max_length": TOO_LONG,
         },
     )
     type = forms.ChoiceField(

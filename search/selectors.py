@@ -1,6 +1,8 @@
 """The one read of the index, for the page and the API alike."""
 
 from django.db.models import Count, QuerySet
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 
 from .backends import backend
 from .models import Entry
@@ -8,6 +10,11 @@ from .permissions import audiences
 
 # A query is a few words; a longer one is refused rather than cut.
 QUERY_MAX_LENGTH = 200
+# Translated when shown, not when imported.
+TOO_LONG = lazy(
+    lambda: gettext("A search is at most %(max)d characters long.") % {"max": QUERY_MAX_LENGTH},
+    str,
+)()
 
 
 def search_entries(

@@ -4,7 +4,7 @@ from rest_framework import serializers
 from portal.ids import MAX_ID
 
 from ..models import Entry
-from ..selectors import QUERY_MAX_LENGTH
+from ..selectors import QUERY_MAX_LENGTH, TOO_LONG
 
 # The whitespace a query may not consist of alone, as the schema's pattern spells it.
 BLANK = "\t\n\v\f\r "
@@ -17,8 +17,7 @@ class SearchQuerySerializer(serializers.Serializer):
         error_messages={
             "required": _("Type at least one word to search for (q)."),
             "blank": _("Type at least one word to search for (q)."),
-            "max_length": _("A search is at most %(max)d characters long.")
-            % {"max": QUERY_MAX_LENGTH},
+            "max_length": TOO_LONG,
         },
     )
     type = serializers.ChoiceField(choices=Entry.Kind.choices, required=False)

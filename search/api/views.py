@@ -44,8 +44,8 @@ class SearchView(PublicReadMixin, generics.ListAPIView):
         description="Published paragraphs (with their label and revision), initiatives and "
         "their sections, the register's documents (their text) and meetings, in one language "
         "(`lang`, else Accept-Language), best match first. Every word of `q` must occur, in "
-        'any of its forms ("restore" finds "restoration", «деградация» finds '
-        "«деградацией»). Only what the caller may read is found: words that stand only in an "
+        'any of its forms ("restore" finds "restoration"; a Russian noun finds its other '
+        "cases). Only what the caller may read is found: words that stand only in an "
         "unpublished draft are found by the secretariat alone. An empty `q`, or one longer "
         f"than {QUERY_MAX_LENGTH} characters, is a 400.",
         parameters=[

@@ -29,7 +29,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'search entry',
                 'verbose_name_plural': 'search entries',
-                'indexes': [models.Index(fields=['language', 'audience', 'kind'], name='search_entr_languag_a202c0_idx')],
             },
         ),
     ]
