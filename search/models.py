@@ -53,3 +53,18 @@ class Entry(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.language}: {self.title}"
+
+
+class Stale(models.Model):
+    """A unit whose entries no longer match its objects: marked in the writer's transaction,
+    cleared once the unit is rebuilt (search.services.index_stale)."""
+
+    unit = models.CharField(max_length=64, unique=True)
+    marked_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("stale search unit")
+        verbose_name_plural = _("stale search units")
+
+    def __str__(self):
+        return self.unit

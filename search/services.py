@@ -4,12 +4,13 @@ write that changed them has committed (a save never waits for the index)."""
 import logging
 
 from celery import shared_task
-from django.db import connection, transaction
+from django.db import transaction
+from django.utils import timezone
 
 from portal.tasks import after_commit
 
 from .backends import backend
-from .models import Entry
+from .models import Entry, Stale
 from .sources import all_units, unit_entries
 
 log = logging.getLogger(__name__)
@@ -33,11 +34,6 @@ def index_units(*, units: list[str]) -> int:
     return written
 
 
-@shared_task(name="search.index_units", soft_time_limit=120, time_limit=180)
-def index_units_task(units: list[str]) -> int:
-    return index_units(units=units)
-
-
 @transaction.atomic
 def search_reindex(*, batch: int = 200) -> int:
     """The whole index anew from every source (`manage.py search_reindex`); the number of
@@ -53,31 +49,32 @@ def search_reindex(*, batch: int = 200) -> int:
 
 def index_on_commit(*units: str) -> None:
     """Rebuild `units` once the transaction commits, in the background (Celery), each unit
-    once however many of its rows the transaction saved (the editor saves several)."""
-    if not connection.in_atomic_block:
-        after_commit(index_units_task.delay, list(units))
-        return
-    pending = getattr(connection, "_search_pending", None)
-    # Django forgets the callbacks of a transaction rolled back: a set whose callback is no
-    # longer waiting belonged to one, and must not swallow this transaction's units.
-    waiting = (
-        pending is not None
-        and not pending.sent
-        and any(callback == pending.send for _sids, callback, _robust in connection.run_on_commit)
+    once however many of its rows the transaction saved (the editor saves several).
+
+    The units are marked stale in a table, inside the writer's transaction: a rollback takes
+    the marks with it, a second save of the same unit only moves its mark, and the task sent
+    after the commit rebuilds whatever is marked (the later copies of the task find nothing)."""
+    Stale.objects.bulk_create(
+        [Stale(unit=unit, marked_at=timezone.now()) for unit in dict.fromkeys(units)],
+        update_conflicts=True,
+        unique_fields=["unit"],
+        update_fields=["marked_at"],
     )
-    if not waiting:
-        pending = _Pending()
-        connection._search_pending = pending
-        transaction.on_commit(pending.send, robust=True)
-    pending.units.update(units)
+    after_commit(index_stale_task.delay)
 
 
-class _Pending:
-    def __init__(self):
-        self.units: set[str] = set()
-        self.sent = False
+def index_stale() -> int:
+    """Rebuild every unit marked stale; the number of entries written. A mark moved while
+    its unit was being rebuilt (a later write) stays for the next run."""
+    marks = dict(Stale.objects.values_list("unit", "marked_at"))
+    if not marks:
+        return 0
+    written = index_units(units=sorted(marks))
+    for unit, marked_at in marks.items():
+        Stale.objects.filter(unit=unit, marked_at=marked_at).delete()
+    return written
 
-    def send(self) -> None:
-        self.sent = True
-        # Committed: outside any transaction now, so after_commit sends at once.
-        after_commit(index_units_task.delay, sorted(self.units))
+
+@shared_task(name="search.index_stale", soft_time_limit=300, time_limit=360)
+def index_stale_task() -> int:
+    return index_stale()

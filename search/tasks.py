@@ -1,3 +1,3 @@
 """Where Celery's autodiscovery finds search's task, defined beside its service."""
 
-from .services import index_units_task  # noqa: F401  (registers it)
+from .services import index_stale_task  # noqa: F401  (registers it)

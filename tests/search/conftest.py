@@ -2,9 +2,9 @@ from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
 
 from drafts.services import revision_publish
+from search.models import Stale
 from search.selectors import search_entries
 from search.services import search_reindex
 from tests.factories import OutcomeDocumentFactory, ParagraphFactory, RevisionFactory
@@ -53,12 +53,12 @@ def reindex():
 def committed(db, django_capture_on_commit_callbacks):
     """`with committed():` runs what committing the block would run: the index's task
     (eager in tests). The test's own transaction never commits, so the units the index
-    gathered before the block (search.services.index_on_commit, one batch per transaction)
-    are set aside; a real transaction's batch runs at its commit."""
+    marked stale before the block (search.services.index_on_commit) are set aside; a real
+    transaction's marks are rebuilt after its commit."""
 
     @contextmanager
     def block():
-        connection._search_pending = None
+        Stale.objects.all().delete()
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
             yield callbacks
 
