@@ -8,10 +8,11 @@ from rest_framework.authtoken.models import Token
 
 from consultation.services import comment_create
 from initiatives.models import Tag
+from live.services import session_open
 from pdfs.models import PdfJob
 from programme.models import Meeting
 from registration.models import Registration
-from tests.factories import InitiativeFactory, SummitFactory
+from tests.factories import InitiativeFactory, ParagraphFactory, RevisionFactory, SummitFactory
 
 from .conftest import client_for, english_client
 
@@ -105,7 +106,11 @@ def everything(commented, alice, secretariat, delegation_b):
         family_name="Demo",
         function="Adviser",
     )
+    draft = RevisionFactory()
+    ParagraphFactory(revision=draft, position=1)
+    live = session_open(revision=draft, user=secretariat, language="en")
     return {
+        "live": live.pk,
         "summits": summit.pk,
         "meetings": meeting.pk,
         "initiatives": initiative.slug,
