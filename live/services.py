@@ -260,9 +260,10 @@ def focus_set(*, session: LiveSession, key: str, user: User) -> LiveSession:
 def floor_toggle(*, session: LiveSession, user: User) -> bool:
     """Ask for the floor for the user's delegation, or withdraw its request (once per
     delegation: a second member's press withdraws it too). True when it is now asked."""
-    if not user.has_perm("live.request_floor", session):
-        raise PermissionDenied(_("Only delegations ask for the floor."))
     membership = membership_of(user)
+    # A superuser passes every rule (Django's backend), but speaks for no delegation.
+    if membership is None or not user.has_perm("live.request_floor", session):
+        raise PermissionDenied(_("Only delegations ask for the floor."))
     session = _session_for_update(session)
     existing = FloorRequest.objects.filter(session=session, delegation_id=membership.delegation_id)
     requested = not existing.exists()

@@ -64,6 +64,8 @@ from adoption.services import document_adopt
 from consultation.services import comment_create
 from drafts.services import revision_publish
 from initiatives.models import Indicator, Output
+from live.models import LiveSession
+from live.services import session_close, session_open
 from pdfs.models import PdfJob
 from pdfs.permissions import pdf_job_requester_key
 from pdfs.services import pdf_job_render, pdf_job_request
@@ -348,6 +350,18 @@ MATRIX: dict[str, Case] = {
     "api-document-list": Case(PUBLIC),
     "api-document-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.document.pk}),
     "api-document-history": Case(PUBLIC, kwargs=lambda w: {"pk": w.document.pk}),
+    # Live sessions (live/permissions.py): participants follow, the secretariat chairs, delegations ask for the floor.
+    "api-document-live": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=400, admin=400, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.live_session().revision.document_id}, method="post"),
+    "api-live": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=OK, delegate_b=OK, head_a=OK, secretariat=OK, admin=OK, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.live_session().pk}),
+    "api-live-paragraph": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=409, admin=409, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.live_session().pk, "key": w.draft_key}, method="patch", data={"version": 999999, "text": "stale"}),
+    "api-live-insert": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=201, admin=201, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.live_session().pk, "key": w.draft_key}, method="post", data={"text": ""}),
+    "api-live-focus": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=400, admin=400, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.live_session().pk}, method="post", data={"key": "nosuchkey"}),
+    "api-live-floor": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=OK, delegate_b=OK, head_a=OK, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.live_session().pk}, method="post"),
+    "api-live-close": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=OK, admin=OK, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.fresh_live_session().pk}, method="post"),
+    "live_document": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.document.slug}),
+    "live_follow": Case(PARTICIPANTS, kwargs=lambda w: {"pk": w.live_session().pk}),
+    "live_screen": Case(PARTICIPANTS, kwargs=lambda w: {"pk": w.live_session().pk}),
+    "live_chair": Case(EXPECT(anonymous=LOGIN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=OK, admin=OK, sid=FORBIDDEN, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.live_session().pk}),
     "api-document-adopt": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=400, admin=400, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.document.pk}, method="post", data={"meeting": "almaty", "adopted_on": "2026-02-27", "method": "consensus", "final_symbol": "RES-2026/DECL/1"}),
     "api-document-statement": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=OK, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.resolution.pk}, method="put", data={"kind": "joins"}),
     "api-document-sponsorship": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=OK, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.resolution.pk}, method="post"),
@@ -923,8 +937,21 @@ def world(db, delegation_a, delegation_b):
         by=sam,
     )
 
+    def live_session():
+        """The open live session on the draft (opened the first time it is asked for)."""
+        return LiveSession.objects.filter(revision=draft, closed_at=None).first() or session_open(
+            revision=draft, user=sam, language="en"
+        )
+
+    def fresh_live_session():
+        """A live session of its own, for a route that closes it."""
+        session_close(session=live_session(), user=sam)
+        return live_session()
+
     return SimpleNamespace(
         register_document=register_document,
+        live_session=live_session,
+        fresh_live_session=fresh_live_session,
         users={
             "anonymous": None,
             "delegate_a": alice,

@@ -43,6 +43,10 @@
     li.appendChild(el("span", "live-label", p.label));
     li.appendChild(document.createTextNode(" "));
     li.appendChild(el("span", "live-status live-status-" + p.negotiation, labels[p.negotiation] || p.negotiation));
+    if (p.other_out_of_date) {
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(el("span", "live-outdated", config.getAttribute("data-outdated")));
+    }
     var text = el("p", "live-para-text");
     text.setAttribute("lang", state.language);
     // The room's screen marks the changes since the session opened; the others read the text.

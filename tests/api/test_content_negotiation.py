@@ -10,12 +10,13 @@ from rest_framework.authtoken.models import Token
 
 from consultation.services import comment_create
 from initiatives.models import Tag
+from live.services import session_open
 from pdfs.models import PdfJob
 from programme.models import Meeting
 from registration.models import Registration
 from submissions.models import Call
 from subscriptions.models import Subscription
-from tests.factories import InitiativeFactory, SummitFactory
+from tests.factories import InitiativeFactory, ParagraphFactory, RevisionFactory, SummitFactory
 
 from .conftest import client_for, english_client
 
@@ -112,8 +113,12 @@ def everything(commented, alice, secretariat, delegation_b):
     call = Call.objects.create(
         meeting=meeting, subject_en="Water", deadline=timezone.now() + timedelta(days=5), who="all"
     )
+    draft = RevisionFactory()
+    ParagraphFactory(revision=draft, position=1)
+    live = session_open(revision=draft, user=secretariat, language="en")
     return {
         "calls": call.pk,
+        "live": live.pk,
         "summits": summit.pk,
         "meetings": meeting.pk,
         "initiatives": initiative.slug,

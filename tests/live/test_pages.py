@@ -44,6 +44,8 @@ def test_the_screen_marks_insertions_and_deletions(client, live_session, secreta
     client.force_login(secretariat)
     html = client.get(f"/en/live/{live_session.pk}/screen/").content.decode()
     assert "<ins>Ministerial </ins>" in html or "<ins>Ministerial</ins>" in html
+    # The Russian text of the paragraph no longer says the same: it is marked for updating.
+    assert html.count('class="live-outdated"') == 1
 
 
 def test_a_closed_session_shows_its_log(client, live_session, secretariat, alice):
