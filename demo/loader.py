@@ -53,6 +53,7 @@ from .data import (
     SECTION_TEXT,
     TAGS,
 )
+from .register import load_register
 from .registration import load_registration
 from .submissions import load_submissions
 
@@ -113,6 +114,7 @@ def _load(password: str) -> list[DemoAccount]:
     _load_comments(secretariat)
     _load_adopted_resolution(summit, initiatives, secretariat)
     load_registration(secretariat)
+    load_register(secretariat)
     load_submissions(secretariat)
     return accounts
 

@@ -61,20 +61,21 @@ class Register(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def with_superseded_by(self):
         """Each document with `superseded_by_symbol` and `superseded_by_id`: the latest revision
-        of its line issued after it (None for the current one, an addendum or a corrigendum)."""
+        of its line issued after it (None for the current text). A line is an original and its
+        revisions; an addendum or a corrigendum starts its own (it is revised as /Add.1/Rev.1)."""
         later = Document.objects.filter(
-            # An original's sequence is 0; a revision's, the n of its /Rev.n.
             revises=Coalesce(OuterRef("revises_id"), OuterRef("pk")),
-            sequence__gt=OuterRef("sequence"),
+            sequence__gt=OuterRef("revision_number"),
         ).order_by("-sequence")
-        plain = Q(adds_to__isnull=True, corrects__isnull=True)
         return self.annotate(
-            superseded_by_id=models.Case(
-                models.When(plain, then=Subquery(later.values("pk")[:1])), default=None
+            # The n of its /Rev.n; 0 for the original of a line.
+            revision_number=models.Case(
+                models.When(revises__isnull=True, then=models.Value(0)),
+                default=models.F("sequence"),
+                output_field=models.PositiveSmallIntegerField(),
             ),
-            superseded_by_symbol=models.Case(
-                models.When(plain, then=Subquery(later.values("symbol")[:1])), default=None
-            ),
+            superseded_by_id=Subquery(later.values("pk")[:1]),
+            superseded_by_symbol=Subquery(later.values("symbol")[:1]),
         )
 
     def superseded(self):
@@ -200,14 +201,14 @@ class Document(models.Model):
     @property
     def superseded_by(self) -> "Document | None":
         """The latest revision issued after this one (of the same original), if any: this
-        document is then superseded. Addenda and corrigenda are never superseded."""
+        document is then superseded. An addendum or a corrigendum is superseded only by a
+        revision of itself (/Add.1/Rev.1), not by one of the document it adds to."""
         if "superseded_by_id" in self.__dict__:  # annotated by with_superseded_by()
             pk = self.__dict__["superseded_by_id"]
             return Document.objects.get(pk=pk) if pk else None
-        if self.adds_to_id or self.corrects_id:
-            return None
         root_id = self.revises_id or self.pk
-        later = Document.objects.filter(revises_id=root_id, sequence__gt=self.sequence)
+        number = self.sequence if self.revises_id else 0
+        later = Document.objects.filter(revises_id=root_id, sequence__gt=number)
         return later.order_by("-sequence").first()
 
     @property

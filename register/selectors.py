@@ -93,7 +93,7 @@ def language_rows(document: Document) -> list[LanguageRow]:
     """One row per content language, in the settings' order: its version, or none yet."""
     versions = {version.language: version for version in document.versions.all()}
     return [
-        LanguageRow(code, get_language_info(code)["name_translated"], versions.get(code))
+        LanguageRow(code, get_language_info(code)["name_local"], versions.get(code))
         for code in language_codes()
     ]
 

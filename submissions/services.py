@@ -34,6 +34,7 @@ from register.services import document_issue
 from typesetting.pdf import html_to_pdf
 
 from .models import SUBJECT_MAX_LENGTH, TEXT_MAX_LENGTH, Call, Submission
+from .permissions import may_submit
 from .selectors import delegation_name, submissions_in_list_order
 from .signals import call_opened, call_published
 
@@ -154,7 +155,7 @@ def submission_submit(
     second one replaces it (same number, `replaced_at` set; the earlier text and file stay in
     its history). Refused after the deadline, naming it, and to a delegation the call does
     not take. A new `file` replaces the PDF; without one the PDF stays unless `remove_file`."""
-    if not user.has_perm("submissions.submit", call):
+    if not may_submit(user, call):
         raise PermissionDenied(_("Only a head of a delegation this call is open to may submit."))
     # Lock the call: the deadline and the numbering are judged against committed rows.
     call = Call.objects.select_for_update().select_related("meeting__summit").get(pk=call.pk)

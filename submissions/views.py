@@ -17,6 +17,7 @@ from registration.views import form_errors_to
 
 from .forms import CallForm, SubmissionForm
 from .models import Call, Submission
+from .permissions import may_submit as submit_allowed
 from .selectors import delegation_name, own_submission, submissions_in_list_order
 from .services import call_open, call_publish, deadline_display, submission_submit
 
@@ -59,7 +60,7 @@ def call_detail(request, pk):
     replaces); for the secretariat, what came in and, after the deadline, publishing."""
     call = _call(pk)
     user = request.user
-    may_submit = user.has_perm("submissions.submit", call)
+    may_submit = submit_allowed(user, call)
     mine = own_submission(call, user) if may_submit else None
     form, status = None, 200
     if may_submit and call.is_open():
@@ -87,7 +88,7 @@ def call_detail(request, pk):
         if may_submit:  # the deadline passed while the form was open
             messages.error(
                 request,
-                _("The deadline was %(deadline)s: submissions are no longer accepted.")
+                _("Your text was not received: the deadline was %(deadline)s.")
                 % {"deadline": deadline_display(call.deadline)},
             )
             return redirect(call)
@@ -141,7 +142,7 @@ def submission_receipt(request, pk):
             "call": submission.call,
             "deadline": deadline_display(submission.call.deadline),
             "may_replace": submission.call.is_open()
-            and request.user.has_perm("submissions.submit", submission.call),
+            and submit_allowed(request.user, submission.call),
         },
     )
 
@@ -167,6 +168,13 @@ def call_publish_view(request, pk):
         call_publish(call=call, by=request.user, base_url=request.build_absolute_uri("/"))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        return redirect(call)
+    call.refresh_from_db()  # a worker that runs tasks at once may have issued it already
+    if call.is_published:
+        messages.success(
+            request,
+            _("The submissions are published as %(symbol)s.") % {"symbol": call.document.symbol},
+        )
     else:
         messages.success(
             request, _("The submissions are being compiled; the document is issued in a minute.")

@@ -52,6 +52,7 @@ from django.contrib import admin as django_admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
@@ -75,6 +76,8 @@ from registration.models import (
     RegistrationWindow,
 )
 from registration.uploads import photo_clean
+from submissions.models import Call
+from submissions.services import submission_submit
 from subscriptions.models import Subscription
 from subscriptions.services import unsubscribe_token
 from tests.factories import (
@@ -562,6 +565,21 @@ MATRIX: dict[str, Case] = {
     "api-subscription-list": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=OK, delegate_b=OK, head_a=OK, secretariat=OK, admin=OK, sid=OK, half=UNAUTHENTICATED, staff=OK)),
     "api-subscription-detail": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=204, delegate_b=NOT_FOUND, head_a=NOT_FOUND, secretariat=NOT_FOUND, admin=NOT_FOUND, sid=NOT_FOUND, half=UNAUTHENTICATED, staff=NOT_FOUND), kwargs=lambda w: {"pk": _alices_subscription(w).pk}, method="delete"),
     "api-check-in": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=NOT_FOUND, admin=NOT_FOUND, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), method="post", data={"code": "not-a-badge"}),
+    # --- calls for written inputs (issue 28, part 2): the call is public; Hannah (head of A)
+    # submits; Alice's delegation sees its receipt; the secretariat opens, lists, publishes.
+    "call_detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.call.pk}),
+    "call_detail [post]": Case(EXPECT(anonymous=FORBIDDEN, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=REDIRECT, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=FORBIDDEN, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.call.pk}, method="post", data={"text": "Matrix."}),
+    "call_new": Case(SECRETARIAT, kwargs=lambda w: {"slug": w.meeting.slug}),
+    # Before its deadline the call is not published: back to its page with the reason.
+    "call_publish": Case(SECRETARIAT_POST, kwargs=lambda w: {"pk": w.call.pk}, method="post"),
+    "submission_receipt": Case(EXPECT(anonymous=LOGIN, delegate_a=OK, delegate_b=FORBIDDEN, head_a=OK, secretariat=OK, admin=OK, sid=REDIRECT, half=LOGIN, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.submission.pk}),
+    # The original PDF: its delegation and the secretariat until the call is published.
+    "submission_file": Case(EXPECT(anonymous=FORBIDDEN, delegate_a=OK, delegate_b=FORBIDDEN, head_a=OK, secretariat=OK, admin=OK, sid=FORBIDDEN, half=FORBIDDEN, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.submission.pk}),
+    "api-meeting-calls": Case(PUBLIC, kwargs=lambda w: {"pk": w.meeting.pk}),
+    "api-meeting-calls [post]": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=FORBIDDEN, secretariat=201, admin=201, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.meeting.pk}, method="post", data={"subject": "Matrix", "deadline": "2099-01-01T18:00:00+05:00", "who": "all"}),
+    "api-call-detail": Case(PUBLIC, kwargs=lambda w: {"pk": w.call.pk}),
+    "api-call-submissions": Case(API_SECRETARIAT, kwargs=lambda w: {"pk": w.call.pk}),
+    "api-call-submissions [post]": Case(EXPECT(anonymous=UNAUTHENTICATED, delegate_a=FORBIDDEN, delegate_b=FORBIDDEN, head_a=201, secretariat=FORBIDDEN, admin=FORBIDDEN, sid=FORBIDDEN, half=UNAUTHENTICATED, staff=FORBIDDEN), kwargs=lambda w: {"pk": w.call.pk}, method="post", data={"text": "Matrix."}),
 }
 
 def _alices_subscription(w):
@@ -875,6 +893,20 @@ def world(db, delegation_a, delegation_b):
     letter = NominationLetter(meeting=meeting, delegation=delegation_a, uploaded_by=hannah)
     letter.file.save("matrix-letter.pdf", ContentFile(b"%PDF-1.4 matrix"))
 
+    call = Call.objects.create(
+        meeting=meeting,
+        subject_en="Matrix call",
+        deadline=timezone.now() + timedelta(days=5),
+        who="all",
+        opened_by=sam,
+    )
+    submission = submission_submit(
+        call=call,
+        user=hannah,
+        text="Delegation A's view.",
+        file=SimpleUploadedFile("view.pdf", _pdf()),
+    )
+
     def registration_document(kind):
         document = RegistrationDocument(meeting=meeting, kind=kind, language="ru", status="ready")
         document.file.save(f"matrix-{kind}.pdf", ContentFile(b"%PDF-1.4 matrix"))
@@ -922,6 +954,8 @@ def world(db, delegation_a, delegation_b):
             source=delegation_a, amount=1, status="pledged"
         ),
         meeting=meeting,
+        call=call,
+        submission=submission,
         resolution=resolution,
         adopted=adopted,
         document=published.document,
@@ -967,6 +1001,14 @@ def _pdf() -> bytes:
 def _png() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (60, 80), (10, 90, 160)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def _pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    out = io.BytesIO()
+    writer.write(out)
     return out.getvalue()
 
 

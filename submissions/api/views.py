@@ -13,6 +13,7 @@ from portal.errors import error_body
 from programme.models import Meeting
 
 from ..models import Call, Submission
+from ..permissions import may_submit
 from ..selectors import calls_of_meeting, delegation_name, submissions_in_list_order
 from ..services import (
     DeadlinePassed,
@@ -239,7 +240,7 @@ class CallSubmissionsView(APIViewMixin, APIView):
     )
     def post(self, request, pk: int):
         call = get_object_or_404(Call.objects.select_related("meeting__summit"), pk=pk)
-        if not request.user.has_perm("submissions.submit", call):
+        if not may_submit(request.user, call):
             _refuse(request)
         if not call.is_open():
             return _deadline_passed(call)

@@ -2,8 +2,10 @@
 formats on offer: never a 500 because a view was handed a format it does not make."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from consultation.services import comment_create
@@ -11,6 +13,7 @@ from initiatives.models import Tag
 from pdfs.models import PdfJob
 from programme.models import Meeting
 from registration.models import Registration
+from submissions.models import Call
 from subscriptions.models import Subscription
 from tests.factories import InitiativeFactory, SummitFactory
 
@@ -106,7 +109,11 @@ def everything(commented, alice, secretariat, delegation_b):
         family_name="Demo",
         function="Adviser",
     )
+    call = Call.objects.create(
+        meeting=meeting, subject_en="Water", deadline=timezone.now() + timedelta(days=5), who="all"
+    )
     return {
+        "calls": call.pk,
         "summits": summit.pk,
         "meetings": meeting.pk,
         "initiatives": initiative.slug,

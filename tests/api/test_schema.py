@@ -2,11 +2,13 @@
 schemathesis run against the app (in-process) finds no 5xx and no answer that breaks it."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.utils import timezone
 from hypothesis import HealthCheck, Phase, given, settings
 from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
@@ -15,6 +17,7 @@ from schemathesis.checks import CHECKS
 from consultation.services import comment_create
 from initiatives.models import FundingEntry, Tag
 from programme.models import AgendaItem, Meeting
+from submissions.models import Call
 from tests.factories import InitiativeFactory, SummitFactory
 
 
@@ -33,6 +36,8 @@ def test_the_schema_generates_without_warnings_and_validates(tmp_path):
         "/api/v1/comments/{id}/response/",
         "/api/v1/documents/{id}/revisions/{number}/pdf/",
         "/api/v1/pdf-jobs/{id}/",
+        "/api/v1/meetings/{id}/calls/",
+        "/api/v1/calls/{id}/submissions/",
     ]:
         assert f"{path}:" in text
     assert "examples:" in text
@@ -54,6 +59,12 @@ def api_schema(db, published_revision, alice, secretariat, delegation_b):
         summit=summit, kind="summit", title_en="Summit", place_en="Astana", slug="summit"
     )
     AgendaItem.objects.create(meeting=meeting, position=1, title_en="Opening")
+    Call.objects.create(
+        meeting=meeting,
+        subject_en="Views on water",
+        deadline=timezone.now() + timedelta(days=5),
+        who="all",
+    )
     initiative = InitiativeFactory(slug="green-shield", lead_delegation=delegation_b)
     initiative.tags.add(Tag.objects.create(kind="theme", name_en="Water", slug="water"))
     FundingEntry.objects.create(

@@ -122,3 +122,16 @@ def test_titles_are_required_in_every_language(issue):
 def test_an_unknown_series_is_refused(issue):
     with pytest.raises(ValidationError):
         issue("XYZ")
+
+
+def test_an_addendum_is_superseded_only_by_its_own_revision(issue):
+    original = issue("INF")
+    add1 = issue("INF", adds_to=original)
+    add2 = issue("INF", adds_to=original)
+    issue("INF", revises=original)
+    assert add2.superseded_by is None
+    add2_rev1 = issue("INF", revises=add2)
+    assert add2_rev1.symbol == "RES-2026/PREP/1/INF/1/Add.2/Rev.1"
+    assert add2.superseded_by == add2_rev1 and add1.superseded_by is None
+    annotated = Document.objects.with_superseded_by().get(pk=add2.pk)
+    assert annotated.superseded_by_symbol == add2_rev1.symbol

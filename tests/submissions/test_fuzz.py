@@ -53,3 +53,42 @@ def test_opening_a_call_never_fails_with_a_500(meeting, secretariat, body):
 @given(body=FIELDS | JSON)
 def test_submitting_never_fails_with_a_500(call, head_a, body):
     _check(client_for(head_a).post(f"/api/v1/calls/{call.pk}/submissions/", body, format="json"))
+
+
+@SETTINGS
+@given(
+    content=st.one_of(
+        st.binary(max_size=2000),
+        st.binary(max_size=2000).map(lambda b: b"%PDF-1.7\n" + b),
+    ),
+    text=st.text(max_size=200),
+)
+def test_any_file_by_multipart_is_a_201_or_a_400(call, head_a, content, text):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client_for(head_a).post(
+        f"/api/v1/calls/{call.pk}/submissions/",
+        {"text": text, "file": SimpleUploadedFile("x.pdf", content)},
+        format="multipart",
+    )
+    assert response.status_code in (201, 400)
+    _check(response)
+
+
+def test_random_bodies_to_the_calls_forms_never_fail_the_server(meeting, call, head_a, secretariat):
+    """The pages' forms too: opening a call, submitting to one, publishing it."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.test_fuzz_inputs import post_random_forms
+
+    staff, head = Client(), Client()
+    staff.force_login(secretariat)
+    head.force_login(head_a)
+    post_random_forms(
+        [
+            (staff, reverse("call_new", args=[meeting.slug]), ["subject_ru", "subject_en", "deadline", "who"]),
+            (head, reverse("call_detail", args=[call.pk]), ["text", "remove_file"]),
+            (staff, reverse("call_publish", args=[call.pk]), []),
+        ]
+    )  # fmt: skip

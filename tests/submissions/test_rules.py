@@ -65,3 +65,11 @@ def test_a_delegations_members_see_their_receipt_others_do_not(call, head_a, ali
     assert alice.has_perm("submissions.view_submission", submission)
     assert not bob.has_perm("submissions.view_submission", submission)
     assert not bob.has_perm("submissions.view_submission_file", submission)
+
+
+def test_an_admin_heads_no_delegation_and_is_refused_not_crashed(call):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    with pytest.raises(PermissionDenied):
+        submission_submit(call=call, user=admin, text="Not an admin's to send.")

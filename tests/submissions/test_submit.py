@@ -81,7 +81,7 @@ def test_a_file_that_only_starts_like_a_pdf_is_refused(call, head_a):
         submission_submit(call=call, user=head_a, text="See file.", file=fake)
 
 
-def test_a_file_over_20_mb_is_refused(call, head_a):
+def test_a_file_over_20_mb_is_refused(call, head_a, english):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     big = SimpleUploadedFile("big.pdf", b"%PDF-1.7\n" + b"0" * (20 * 1024 * 1024))
