@@ -150,3 +150,24 @@ def test_the_list_costs_a_bounded_number_of_queries(
     client = api(alice)
     with django_assert_max_num_queries(6):
         assert len(client.get(URL).json()["results"]) == 6
+
+
+def test_a_call_can_be_followed(api, alice, meeting, secretariat):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from submissions.models import Call
+
+    call = Call.objects.create(
+        meeting=meeting,
+        subject_en="Inputs",
+        deadline=timezone.now() + timedelta(days=2),
+        who="all",
+        opened_by=secretariat,
+    )
+    answer = api(alice).post(
+        URL, {"target_type": "call", "target": call.pk, "frequency": "daily"}, format="json"
+    )
+    assert answer.status_code == 201
+    assert answer.json()["url"] == call.get_absolute_url()

@@ -65,6 +65,10 @@ def test_a_daily_follower_gets_one_digest_and_never_the_same_one_twice(
     call_command("send_digests")
     assert len(mail.outbox) == 1  # run again: nothing new, nothing sent
 
+    # Its unsubscribe link works without a login: the one-click POST ends the digest.
+    assert Client(enforce_csrf_checks=True).post(_unsubscribe_path(digest)).status_code == 200
+    assert not Subscription.objects.filter(pk=subscription.pk).exists()
+
 
 def test_a_day_with_nothing_sends_no_digest(alice, published_revision, committed):
     with committed():

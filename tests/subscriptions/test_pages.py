@@ -1,7 +1,11 @@
 """The follow box on the pages, the list of one's subscriptions, and who may change what."""
 
-from django.urls import reverse
+from datetime import timedelta
 
+from django.urls import reverse
+from django.utils import timezone
+
+from submissions.models import Call
 from subscriptions.models import Subscription
 
 
@@ -87,6 +91,19 @@ def test_the_meeting_page_offers_to_follow(client, alice, meeting, english):
     client.force_login(alice)
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Updates by e-mail" in page and 'value="meeting"' in page
+
+
+def test_a_call_page_offers_to_follow_the_call(client, alice, meeting, secretariat, english):
+    call = Call.objects.create(
+        meeting=meeting,
+        subject_en="Inputs",
+        deadline=timezone.now() + timedelta(days=2),
+        who="all",
+        opened_by=secretariat,
+    )
+    client.force_login(alice)
+    page = client.get(call.get_absolute_url()).content.decode()
+    assert "Updates by e-mail" in page and 'value="call"' in page
 
 
 def test_the_profile_links_to_the_subscriptions(client, alice, published_revision, english):
