@@ -24,14 +24,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
-from adoption.models import Adoption
 from drafts.models import OutcomeDocument, Revision
 from drafts.selectors import documents_readable_by
 from portal.languages import language_codes
 from portal.mail import Mail, mail_render, mail_send
 from portal.tasks import after_commit
 from programme.models import Meeting
-from register.models import Document, LanguageVersion
 from submissions.models import Call
 
 from .models import Delivery, Event, Frequency, Subscription, TargetType
@@ -153,7 +151,7 @@ def subscriptions_default_for_document(*, document: OutcomeDocument) -> int:
 # --- The outbox.
 
 
-def _in_every_language(source, field: str) -> dict[str, str]:
+def in_every_language(source, field: str) -> dict[str, str]:
     return {code: getattr(source, f"{field}_{code}", "") or "" for code in language_codes()}
 
 
@@ -487,131 +485,6 @@ def events_undelivered(*, older_than_seconds: int = 120) -> Iterable[int]:
     return Event.objects.filter(immediate_done_at__isnull=True, happened_at__lt=cutoff).values_list(
         "pk", flat=True
     )[:100]
-
-
-# --- What the lower apps announce (subscriptions/sources.py connects the signals).
-
-
-def revision_published_record(*, revision: Revision) -> Event:
-    document = revision.document
-    key = f"revision:{revision.pk}"
-    first_publication = (
-        not Event.objects.filter(key=key).exists()
-        and not document.revisions.published().filter(number__lt=revision.number).exists()
-    )
-    if first_publication:
-        subscriptions_default_for_document(document=document)
-    zone = document.summit.timezone if document.summit_id else settings.TIME_ZONE
-    event, _created = event_record(
-        kind=Event.Kind.REVISION_PUBLISHED,
-        key=key,
-        document=document,
-        revision=revision,
-        happened_at=revision.published_at or timezone.now(),
-        data={
-            "symbol": document.symbol,
-            "number": revision.number,
-            "title": _in_every_language(document, "title"),
-            "summary": _in_every_language(revision, "summary"),
-            "deadline": document.comment_deadline.isoformat() if document.comment_deadline else "",
-            "zone": zone,
-            "url": ["revision_detail", [document.slug, revision.number]],
-        },
-    )
-    return event
-
-
-def document_adopted_record(*, adoption: Adoption) -> Event:
-    document = adoption.document
-    event, _created = event_record(
-        kind=Event.Kind.DOCUMENT_ADOPTED,
-        key=f"adoption:{adoption.pk}",
-        document=document,
-        meeting=adoption.meeting,
-        happened_at=adoption.recorded_at or timezone.now(),
-        data={
-            "symbol": adoption.final_symbol,
-            "title": _in_every_language(adoption, "title"),
-            "url": ["document_adopted", [document.slug]],
-        },
-    )
-    return event
-
-
-def _zone_of(meeting: Meeting) -> str:
-    return meeting.summit.timezone if meeting.summit_id else settings.TIME_ZONE
-
-
-def register_document_issued_record(*, document: Document) -> Event:
-    meeting = document.meeting
-    event, _created = event_record(
-        kind=Event.Kind.DOCUMENT_ISSUED,
-        key=f"register-document:{document.pk}",
-        meeting=meeting,
-        happened_at=document.issued_at or timezone.now(),
-        data={
-            "symbol": document.symbol,
-            "title": _in_every_language(document, "title"),
-            "url": ["register:document", [meeting.slug, document.pk]],
-            "fallback_url": ["meeting_detail", [meeting.slug]],
-        },
-    )
-    return event
-
-
-def register_version_added_record(*, version: LanguageVersion) -> Event:
-    document = version.document
-    meeting = document.meeting
-    event, _created = event_record(
-        kind=Event.Kind.VERSION_ADDED,
-        key=f"register-version:{version.pk}",
-        meeting=meeting,
-        happened_at=version.issued_at or timezone.now(),
-        data={
-            "symbol": document.symbol,
-            "language": version.language,
-            "title": _in_every_language(document, "title"),
-            "url": ["register:document", [meeting.slug, document.pk]],
-            "fallback_url": ["meeting_detail", [meeting.slug]],
-        },
-    )
-    return event
-
-
-def call_opened_record(*, call: Call) -> Event:
-    event, _created = event_record(
-        kind=Event.Kind.CALL_OPENED,
-        key=f"call-opened:{call.pk}",
-        meeting=call.meeting,
-        call=call,
-        happened_at=call.opened_at or timezone.now(),
-        data={
-            "title": _in_every_language(call, "subject"),
-            "deadline": call.deadline.isoformat(),
-            "zone": _zone_of(call.meeting),
-            "url": ["call_detail", [call.pk]],
-        },
-    )
-    return event
-
-
-def call_published_record(*, call: Call, document: Document | None = None) -> Event:
-    event, _created = event_record(
-        kind=Event.Kind.CALL_PUBLISHED,
-        key=f"call-published:{call.pk}",
-        meeting=call.meeting,
-        call=call,
-        happened_at=call.published_at or timezone.now(),
-        data={
-            "symbol": document.symbol if document is not None else "",
-            "title": _in_every_language(call, "subject"),
-            "url": ["call_detail", [call.pk]],
-        },
-    )
-    return event
-
-
-# --- Tasks, beside the services they call.
 
 
 @shared_task(name="subscriptions.deliver_event", soft_time_limit=240, time_limit=300)

@@ -16,17 +16,17 @@ from register.signals import document_issued, version_added
 from submissions.models import Call
 from submissions.signals import call_opened, call_published
 
-from . import services
+from . import events, services
 
 
 @receiver(revision_published, sender=Revision, dispatch_uid="subscriptions.revision_published")
 def on_revision_published(sender, revision, **kwargs):
-    services.revision_published_record(revision=revision)
+    events.revision_published_record(revision=revision)
 
 
 @receiver(document_adopted, sender=Adoption, dispatch_uid="subscriptions.document_adopted")
 def on_document_adopted(sender, adoption, **kwargs):
-    services.document_adopted_record(adoption=adoption)
+    events.document_adopted_record(adoption=adoption)
 
 
 @receiver(post_save, sender=Membership, dispatch_uid="subscriptions.membership_created")
@@ -38,19 +38,19 @@ def on_membership_created(sender, instance, created, raw=False, **kwargs):
 
 @receiver(document_issued, sender=Document, dispatch_uid="subscriptions.document_issued")
 def on_document_issued(sender, document, **kwargs):
-    services.register_document_issued_record(document=document)
+    events.register_document_issued_record(document=document)
 
 
 @receiver(version_added, sender=LanguageVersion, dispatch_uid="subscriptions.version_added")
 def on_version_added(sender, version, **kwargs):
-    services.register_version_added_record(version=version)
+    events.register_version_added_record(version=version)
 
 
 @receiver(call_opened, sender=Call, dispatch_uid="subscriptions.call_opened")
 def on_call_opened(sender, call, **kwargs):
-    services.call_opened_record(call=call)
+    events.call_opened_record(call=call)
 
 
 @receiver(call_published, sender=Call, dispatch_uid="subscriptions.call_published")
 def on_call_published(sender, call, document=None, **kwargs):
-    services.call_published_record(call=call, document=document)
+    events.call_published_record(call=call, document=document)
