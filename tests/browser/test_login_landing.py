@@ -19,7 +19,7 @@ def log_in_from(page, site, language: str, email: str) -> None:
     page.get_by_role("link", name={"en": "Log in", "ru": "Войти"}[language]).click()
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
 
 
 def test_an_english_delegate_stays_in_english_and_lands_on_the_dashboard(

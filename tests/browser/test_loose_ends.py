@@ -63,7 +63,7 @@ def test_russian_pages_speak_russian_and_write_money_one_way(browser, demo_site,
     page.goto(f"{demo_site.url}/en/accounts/login/")
     page.locator("input[name=login]").fill(SECRETARIAT)
     page.locator("input[name=password]").fill("demo-pass-2026")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     page.wait_for_url("**/accounts/2fa/authenticate/")
     code = page.get_by_label("Code")
     assert code.bounding_box()["height"] >= 36
