@@ -264,13 +264,15 @@ class Follower:
                     self.received.setdefault(self.version, now)
                     self.ready = True
                 elif event["type"] == "pong":
-                    if event["version"] != self.version:
+                    # As static/js/live.js: the pong's version may be a second old; only a
+                    # pong ahead of the follower says a message was lost.
+                    if event["version"] > self.version:
                         send({"type": "state"})
                 elif "version" in event:
                     if event["version"] == self.version + 1:
                         self.version = event["version"]
                         self.received.setdefault(self.version, now)
-                    else:
+                    elif event["version"] > self.version:
                         send({"type": "state"})
         finally:
             beating.cancel()

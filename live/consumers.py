@@ -134,5 +134,17 @@ class LiveConsumer(AsyncWebsocketConsumer):
         else:
             await self.close(code=CLOSE_BAD_MESSAGE)
 
+    async def dispatch(self, message):
+        # Channels runs close_old_connections() before every handler, on its one
+        # thread-sensitive thread: a change fanned out to 300 followers queued 300 hops
+        # through that thread (and behind the chair's own requests). A change's message
+        # touches no database, so it goes straight to its handler; every query here runs
+        # through `reads`/database_sync_to_async, which close old connections themselves.
+        if message["type"] == "live.event":
+            await self.live_event(message)
+        else:
+            await super().dispatch(message)
+
     async def live_event(self, message):
-        await self.send(text_data=json.dumps(message["event"]))
+        # Already JSON (live.services.broadcast): the same text for every follower.
+        await self.send(text_data=message["text"])
