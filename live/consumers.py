@@ -11,7 +11,6 @@ import functools
 import json
 import time
 
-from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -134,18 +133,6 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.send(text_data=json.dumps({"type": "floor", "requested": requested}))
         else:
             await self.close(code=CLOSE_BAD_MESSAGE)
-
-    async def dispatch(self, message):
-        # Channels runs close_old_connections() before every handler, on its one
-        # thread-sensitive thread: a change fanned out to 300 followers queued 300 hops
-        # through that thread (and the heartbeats 60 more a second). This consumer's queries
-        # all run through `reads`/database_sync_to_async, which close old connections on their
-        # own thread, and a change's message touches no database: every message goes
-        # straight to its handler.
-        handler = getattr(self, get_handler_name(message), None)
-        if handler is None:
-            raise ValueError(f"No handler for message type {message['type']}")
-        await handler(message)
 
     async def live_event(self, message):
         # Already JSON (live.services.broadcast): the same text for every follower.
