@@ -264,13 +264,15 @@ class Follower:
                     self.received.setdefault(self.version, now)
                     self.ready = True
                 elif event["type"] == "pong":
-                    if event["version"] != self.version:
+                    # As static/js/live.js: the pong's version may be a second old; only a
+                    # pong ahead of the follower says a message was lost.
+                    if event["version"] > self.version:
                         send({"type": "state"})
                 elif "version" in event:
                     if event["version"] == self.version + 1:
                         self.version = event["version"]
                         self.received.setdefault(self.version, now)
-                    else:
+                    elif event["version"] > self.version:
                         send({"type": "state"})
         finally:
             beating.cancel()
@@ -304,6 +306,7 @@ class Chair:
         self.http.headers["Authorization"] = f"Token {token}"
         self.url = f"http://127.0.0.1:{DAPHNE_PORT}/api/v1/live/{session_id}/paragraphs/{key}/"
         self.version = 1
+        self.answered: list[float] = []  # each PATCH's own response time
 
     def edit(self, n: int) -> tuple[float, int]:
         """(the time it was sent, the session version it made)."""
@@ -314,6 +317,7 @@ class Chair:
             timeout=10,
         )
         answer.raise_for_status()
+        self.answered.append(time.perf_counter() - sent)
         body = answer.json()
         self.version = body["version"]
         return sent, body["session_version"]
@@ -326,16 +330,28 @@ def deliveries(chair: Chair, followers: list[Follower], edits: int) -> list[floa
         time.sleep(0.5)
     time.sleep(1.5)
     latencies = []
+    spreads = []  # each delivery after the edit's first delivery: the fan-out alone
     missing = 0
     for sent, version in made:
+        times = []
         for follower in followers:
             at = follower.received.get(version)
             if at is None:
                 missing += 1
             else:
+                times.append(at)
                 latencies.append(at - sent)
+        spreads += [at - min(times) for at in times] if times else []
     if missing:
         print(f"  {missing} deliveries missing")
+    if len(followers) > 1:
+        fan, patch = summary(spreads), summary(chair.answered[-edits:])
+        print(
+            "  fan-out alone (after the edit's first delivery) p50/p95/max ms: "
+            f"{fan['p50_ms']:.0f} / {fan['p95_ms']:.0f} / {fan['max_ms']:.0f}; "
+            f"the PATCH's own answer p50/p95/max ms: "
+            f"{patch['p50_ms']:.0f} / {patch['p95_ms']:.0f} / {patch['max_ms']:.0f}"
+        )
     return latencies
 
 

@@ -135,4 +135,5 @@ class LiveConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_BAD_MESSAGE)
 
     async def live_event(self, message):
-        await self.send(text_data=json.dumps(message["event"]))
+        # Already JSON (live.services.broadcast): the same text for every follower.
+        await self.send(text_data=message["text"])

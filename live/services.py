@@ -7,6 +7,7 @@ text. A client that missed a message sees a gap in the session's version and rea
 state again (live/selectors.py), so nothing depends on every message arriving.
 """
 
+import json
 import logging
 
 from asgiref.sync import async_to_sync
@@ -41,13 +42,16 @@ class SessionClosed(ValidationError):
 
 
 def broadcast(session_id: int, event: dict) -> None:
-    """Send one event to the session's followers (after commit: see _announce)."""
+    """Send one event to the session's followers (after commit: see _announce).
+
+    The event travels as its JSON text, serialised once here: each follower's consumer sends
+    it as it is, rather than 300 consumers encoding the same dict 300 times."""
     layer = get_channel_layer()
     if layer is None:
         return
     try:
         async_to_sync(layer.group_send)(
-            f"live-{session_id}", {"type": "live.event", "event": event}
+            f"live-{session_id}", {"type": "live.event", "text": json.dumps(event)}
         )
     except Exception:  # a channel layer outage must not turn a saved change into an error
         logger.exception("live: broadcast of session %s failed", session_id)

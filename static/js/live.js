@@ -140,10 +140,13 @@
   function apply(event) {
     if (event.type === "state") return replaceState(event.state);
     if (event.type === "pong") {
-      if (event.version !== state.version) requestState();
+      // The server reads its version at most once a second: a pong behind us is only late;
+      // a pong ahead of us means a change's message was lost.
+      if (event.version > state.version) requestState();
       return;
     }
     if (event.type === "floor") return floorShown(event.requested);
+    if (event.version <= state.version) return; // already in the state we hold
     if (event.version !== state.version + 1) return requestState();
     state.version = event.version;
     etag = '"live-' + state.id + "-" + state.version + '"';
