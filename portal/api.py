@@ -4,6 +4,7 @@ module; it imports no app (the router, which imports them all, is summit/api/)."
 
 import copy
 import json
+from functools import partial
 
 import django_filters
 from django import forms
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import Q
+from django.db.models.manager import BaseManager
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.cache import (
@@ -281,6 +283,15 @@ class Representation:
                 serializers.CharField: str,
                 serializers.IntegerField: int,
             }.get(type(field), field.to_representation)
+            nested = field.child if isinstance(field, serializers.ListSerializer) else field
+            if type(nested).to_representation is ModelSerializer.to_representation:
+                # A nested serializer of this kind (one, or many as DRF's ListSerializer
+                # writes them): its Representation directly, on the same serializer.
+                write = Representation.of(type(nested))
+                if nested is field:
+                    represent = partial(write, nested)
+                else:
+                    represent = partial(_write_many, write, nested)
             self.steps.append((name, field, key, represent))
 
     def __call__(self, serializer, instance) -> dict:
@@ -301,6 +312,12 @@ class Representation:
             else:
                 answer[name] = represent(value)
         return answer
+
+
+def _write_many(write, child, values) -> list:
+    # DRF's ListSerializer.to_representation: a related manager is read through all().
+    iterable = values.all() if isinstance(values, BaseManager) else values
+    return [write(child, value) for value in iterable]
 
 
 class PreRenderedJSON(str):
