@@ -277,7 +277,7 @@ class Representation:
             # The key a row's value is found under, or None: read through the field.
             key = attrs[0] if len(attrs) == 1 else None
             if isinstance(field, serializers.SerializerMethodField):
-                self.steps.append((name, field, None, field.method_name))
+                self.steps.append((name, field, None, field.method_name, False))
                 continue
             represent = {
                 serializers.CharField: str,
@@ -292,12 +292,14 @@ class Representation:
                     represent = partial(write, nested)
                 else:
                     represent = partial(_write_many, write, nested)
-            self.steps.append((name, field, key, represent))
+            # Only a relation's value may be a PKOnlyObject (DRF reads its pk for None).
+            related = isinstance(field, serializers.RelatedField)
+            self.steps.append((name, field, key, represent, related))
 
     def __call__(self, serializer, instance) -> dict:
         answer = {}
         row = type(instance) is dict
-        for name, field, key, represent in self.steps:
+        for name, field, key, represent, related in self.steps:
             if row and key is not None and key in instance:
                 value = instance[key]
             else:
@@ -307,7 +309,9 @@ class Representation:
                     continue
             if isinstance(represent, str):  # a SerializerMethodField's method
                 answer[name] = getattr(serializer, represent)(value)
-            elif value is None or (isinstance(value, PKOnlyObject) and value.pk is None):
+            elif value is None or (
+                related and isinstance(value, PKOnlyObject) and value.pk is None
+            ):
                 answer[name] = None
             else:
                 answer[name] = represent(value)
