@@ -4,6 +4,7 @@ module; it imports no app (the router, which imports them all, is summit/api/)."
 
 import copy
 import json
+from functools import partial
 
 import django_filters
 from django import forms
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import Q
+from django.db.models.manager import BaseManager
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.cache import (
@@ -275,18 +277,29 @@ class Representation:
             # The key a row's value is found under, or None: read through the field.
             key = attrs[0] if len(attrs) == 1 else None
             if isinstance(field, serializers.SerializerMethodField):
-                self.steps.append((name, field, None, field.method_name))
+                self.steps.append((name, field, None, field.method_name, False))
                 continue
             represent = {
                 serializers.CharField: str,
                 serializers.IntegerField: int,
             }.get(type(field), field.to_representation)
-            self.steps.append((name, field, key, represent))
+            nested = field.child if isinstance(field, serializers.ListSerializer) else field
+            if type(nested).to_representation is ModelSerializer.to_representation:
+                # A nested serializer of this kind (one, or many as DRF's ListSerializer
+                # writes them): its Representation directly, on the same serializer.
+                write = Representation.of(type(nested))
+                if nested is field:
+                    represent = partial(write, nested)
+                else:
+                    represent = partial(_write_many, write, nested)
+            # Only a relation's value may be a PKOnlyObject (DRF reads its pk for None).
+            related = isinstance(field, serializers.RelatedField)
+            self.steps.append((name, field, key, represent, related))
 
     def __call__(self, serializer, instance) -> dict:
         answer = {}
         row = type(instance) is dict
-        for name, field, key, represent in self.steps:
+        for name, field, key, represent, related in self.steps:
             if row and key is not None and key in instance:
                 value = instance[key]
             else:
@@ -296,11 +309,19 @@ class Representation:
                     continue
             if isinstance(represent, str):  # a SerializerMethodField's method
                 answer[name] = getattr(serializer, represent)(value)
-            elif value is None or (isinstance(value, PKOnlyObject) and value.pk is None):
+            elif value is None or (
+                related and isinstance(value, PKOnlyObject) and value.pk is None
+            ):
                 answer[name] = None
             else:
                 answer[name] = represent(value)
         return answer
+
+
+def _write_many(write, child, values) -> list:
+    # DRF's ListSerializer.to_representation: a related manager is read through all().
+    iterable = values.all() if isinstance(values, BaseManager) else values
+    return [write(child, value) for value in iterable]
 
 
 class PreRenderedJSON(str):
