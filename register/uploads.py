@@ -59,7 +59,9 @@ def _digest(upload, limit: int) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-def _pdf_opens(upload) -> bool:
+def pdf_opens(upload) -> bool:
+    """Whether pypdf reads pages from it: the one test of "is a PDF" (the register's files,
+    the submissions' originals); a password-protected PDF is not one nobody can read."""
     try:
         reader = PdfReader(upload, strict=False)
         if reader.is_encrypted:
@@ -93,7 +95,7 @@ def file_check(upload) -> CheckedFile:
     head = upload.read(8)
     upload.seek(0)
     if head.startswith(PDF_MAGIC):
-        if not _pdf_opens(upload):
+        if not pdf_opens(upload):
             raise ValidationError(
                 _(
                     "The file starts like a PDF but cannot be opened (damaged or protected by "

@@ -19,8 +19,6 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from accounts.models import User
 from delegations.permissions import membership_of
@@ -31,6 +29,7 @@ from portal.text import clean_plain_text, written_language
 from programme.models import Meeting
 from register.models import Series
 from register.services import document_issue
+from register.uploads import PDF_MAGIC, pdf_opens
 from typesetting.pdf import html_to_pdf
 
 from .models import SUBJECT_MAX_LENGTH, TEXT_MAX_LENGTH, Call, Submission
@@ -41,7 +40,6 @@ from .signals import call_opened, call_published
 logger = logging.getLogger(__name__)
 
 FILE_MAX_BYTES = 20 * 1024 * 1024
-PDF_MAGIC = b"%PDF-"
 SOFT_TIME_LIMIT = 300
 TIME_LIMIT = 360
 
@@ -124,12 +122,8 @@ def pdf_clean(upload) -> ContentFile:
         raise ValidationError({"file": too_big}, code="too_big")
     if PDF_MAGIC not in data[:1024]:
         raise ValidationError({"file": not_pdf}, code="not_pdf")
-    try:
-        reader = PdfReader(BytesIO(data))
-        if reader.is_encrypted or len(reader.pages) < 1:
-            raise ValidationError({"file": not_pdf}, code="not_pdf")
-    except (PyPdfError, ValueError, TypeError, KeyError, OSError, RecursionError) as error:
-        raise ValidationError({"file": not_pdf}, code="not_pdf") from error
+    if not pdf_opens(BytesIO(data)):
+        raise ValidationError({"file": not_pdf}, code="not_pdf")
     digest = hashlib.sha256(data).hexdigest()[:16]
     return ContentFile(data, name=f"{digest}.pdf")
 
