@@ -14,7 +14,12 @@ PostgreSQL database of its own (res_live_bench; SQLite when PostgreSQL is not th
    every follower holds the latest version (they catch up through the heartbeat's version,
    as the pages do: a ping every 5 s).
 
-Followers are threads of this process (websocket-client), so the clocks compare.
+Followers are coroutines of this process (a minimal WebSocket client below), so the clocks
+compare.
+
+With BENCH_API=gunicorn the secretariat's edits go to a gunicorn (2 workers, the production
+settings) beside daphne, as docker-compose splits them (`web` serves the API, `live` only the
+WebSockets); by default daphne serves both, as `make run`'s one process does.
 """
 
 import asyncio
@@ -41,6 +46,7 @@ EDITS = int(os.environ.get("BENCH_EDITS", "20"))
 REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "6391"))
 HEARTBEAT = 5.0  # seconds, as static/js/live.js
 PG = "postgres://postgres@127.0.0.1:5432/res_live_bench"
+API_ON = os.environ.get("BENCH_API", "daphne")  # or gunicorn: who serves the edits
 
 
 def _free_port() -> int:
@@ -76,6 +82,7 @@ def _database_url() -> str:
 
 
 DAPHNE_PORT = _free_port()
+API_PORT = _free_port() if API_ON == "gunicorn" else DAPHNE_PORT
 ENV = {
     "DJANGO_SETTINGS_MODULE": "summit.settings",
     "DATABASE_URL": _database_url(),
@@ -304,7 +311,7 @@ class Chair:
     def __init__(self, session_id: int, key: str, token: str):
         self.http = requests.Session()
         self.http.headers["Authorization"] = f"Token {token}"
-        self.url = f"http://127.0.0.1:{DAPHNE_PORT}/api/v1/live/{session_id}/paragraphs/{key}/"
+        self.url = f"http://127.0.0.1:{API_PORT}/api/v1/live/{session_id}/paragraphs/{key}/"
         self.version = 1
         self.answered: list[float] = []  # each PATCH's own response time
 
@@ -382,12 +389,32 @@ def main() -> None:
         stdout=subprocess.DEVNULL,
         stderr=open(WORK / "daphne.log", "w"),  # noqa: SIM115
     )
+    servers = [daphne]
+    if API_ON == "gunicorn":
+        servers.append(
+            subprocess.Popen(
+                [
+                    str(Path(sys.executable).parent / "gunicorn"),
+                    "-b",
+                    f"127.0.0.1:{API_PORT}",
+                    "-w",
+                    "2",
+                    "summit.wsgi:application",
+                ],
+                cwd=ROOT,
+                env={**os.environ},
+                stdout=subprocess.DEVNULL,
+                stderr=open(WORK / "gunicorn.log", "w"),  # noqa: SIM115
+            )
+        )
+    print(f"edits served by {API_ON}, WebSockets by daphne")
     try:
         _wait_port(DAPHNE_PORT)
+        _wait_port(API_PORT)
         url = f"/ws/live/{session_id}/"
         pool = Followers()
         chair = Chair(session_id, key, token)
-        chair.http.get(f"http://127.0.0.1:{DAPHNE_PORT}/api/v1/live/{session_id}/")  # warm up
+        chair.http.get(f"http://127.0.0.1:{API_PORT}/api/v1/live/{session_id}/")  # warm up
 
         one = Follower(url, cookie)
         pool.start(one)
@@ -453,8 +480,9 @@ def main() -> None:
         for follower in followers:
             follower.stop = True
     finally:
-        daphne.terminate()
-        daphne.wait(10)
+        for server in servers:
+            server.terminate()
+            server.wait(10)
         redis.terminate()
         redis.wait(10)
 

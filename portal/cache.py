@@ -4,8 +4,11 @@ Everything the portal keeps in the cache can be lost without losing anything tha
 throttling counters, allauth's rate-limit counters, the short cache of anonymous API reads.
 So a Redis outage must cost a little protection and speed, never a request: a delegate's
 comment is written to PostgreSQL whether or not Redis answers. `FailOpenRedisCache` is
-Django's own RedisCache behind its public methods, turning every Redis error into "not
-cached" (a miss, a write that did not happen) and logging it.
+django-redis's RedisCache behind its public methods, turning every Redis error into "not
+cached" (a miss, a write that did not happen) and logging it. django-redis rather than
+Django's own backend because a cached API answer pays for a throttle's count and the
+answer's read: its `incr` is one round trip (a script) where Django's is two, and it keeps
+its client where Django's builds one per call (docs/benchmarks.md, "Redis as the cache").
 
 While Redis is down each call would wait for its connect timeout, so after a failure the
 backend does not try again for `RETRY_AFTER` seconds (per process): requests during an
@@ -19,7 +22,7 @@ import time
 
 from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
-from django.core.cache.backends.redis import RedisCache
+from django_redis.cache import RedisCache
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -29,7 +32,7 @@ _down_until: dict[str, float] = {}
 
 
 class FailOpenRedisCache(BaseCache):
-    """CACHES' "BACKEND" for Redis; "LOCATION" and "OPTIONS" as for Django's RedisCache."""
+    """CACHES' "BACKEND" for Redis; "LOCATION" and "OPTIONS" as for django-redis."""
 
     def __init__(self, server, params):
         super().__init__(params)

@@ -323,7 +323,7 @@ CACHES = {
             # Fails open: a Redis outage costs throttling and caching, never a request.
             "BACKEND": "portal.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
         }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
