@@ -2,13 +2,14 @@
 countdown sentence with its capital, the compare page's one numbering and quiet unchanged
 paragraphs."""
 
+from datetime import timedelta
+
 import pytest
-from django.template import Context, Template
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from drafts.services import revision_publish
-from portal.templatetags.zones import zone_name
+from portal.templatetags.zones import time_left, zone_name
 from tests.consultation.test_secretariat import _second_revision
 
 
@@ -22,11 +23,12 @@ def test_a_zone_is_named_by_its_city_and_offset():
 
 
 def test_the_russian_countdown_and_sponsor_sentences_read_properly():
+    now = timezone.now()
     with translation.override("ru"):
-        text = Template(
-            "{% load i18n %}{% blocktranslate with left='30 дн.' %}{{ left }} left{% endblocktranslate %}"
-        ).render(Context())
-        assert text == "Осталось 30 дн."
+        # Units that agree with any number: never "Осталось 1 неделя".
+        assert time_left(now + timedelta(days=7, minutes=1), now) == "Осталось 7 дн. 0 ч 1 мин"
+        assert time_left(now + timedelta(days=30, hours=2), now) == "Осталось 30 дн. 2 ч 0 мин"
+        assert time_left(now - timedelta(hours=1), now) == "Осталось 0 дн. 0 ч 0 мин"
         from adoption.selectors import _  # the catalogue's wording, as the history uses it
 
         assert "(а)" not in str(_("%(delegation)s added as sponsor"))
