@@ -51,7 +51,7 @@ class Adoption(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
-    # Set once the delegations have been told; makes the notification task idempotent.
+    # Set once every "at once" notice of the adoption has gone (subscriptions.services).
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords(
         excluded_fields=["notified_at", "title", *localized_names("title")],

@@ -14,20 +14,17 @@ import rules
 from celery import shared_task
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from modeltranslation.utils import build_localized_fieldname
 
 from accounts.models import User
-from consultation.models import Comment
 from delegations.permissions import membership_of
 from drafts.models import OutcomeDocument, Paragraph, Revision
 from drafts.selectors import paragraphs_numbered, revision_latest_published
 from portal.concurrency import locked_at_version
 from portal.languages import language_codes
-from portal.mail import mail_render, mail_send
 from portal.tasks import after_commit
 from portal.text import clean_plain_text, written_language
 
@@ -90,7 +87,6 @@ def document_adopt(
     votes_against: int | None = None,
     abstentions: int | None = None,
     statement_deadline: datetime | None = None,
-    base_url: str = "",
     **titles: str,
 ) -> Adoption:
     """Adopt the document's latest published revision, if every paragraph of it is agreed.
@@ -175,8 +171,8 @@ def document_adopt(
     document._history_user = user
     document.save(update_fields=["status", "statement_deadline", "updated_at"])
 
-    after_commit(notify_document_adopted.delay, document.pk, base_url)
-    # The document's followers are the apps above's business (subscriptions).
+    # Who is told, and how, is the apps above's business (subscriptions mails the document's
+    # followers: every delegate by default, with the statement deadline).
     after_commit(adoption_announce, adoption)
     return adoption
 
@@ -282,51 +278,15 @@ def sponsorship_set(*, document: OutcomeDocument, user: User, sponsor: bool) -> 
     return sponsorship
 
 
-def adoption_notify_delegations(*, adoption: Adoption, base_url: str = "") -> int:
-    """E-mail the members of every delegation that commented on the adopted document, each
-    in their own language, once."""
-    if adoption.notified_at is not None:
-        return 0
-    document = adoption.document
-    delegations = Comment.objects.filter(
-        revision__document=document, delegation__isnull=False
-    ).values("delegation")
-    recipients = User.objects.filter(
-        is_active=True, membership__delegation__in=delegations
-    ).exclude(email="")
-    mails = []
-    for recipient in recipients:
-        with translation.override(recipient.language):
-            path = reverse("document_adopted", args=[document.slug])
-        mails.append(
-            mail_render(
-                template_prefix="adoption/email/document_adopted",
-                to=recipient.email,
-                context={
-                    "adoption": adoption,
-                    "document": document,
-                    "recipient": recipient,
-                    "url": base_url.rstrip("/") + path,
-                },
-                language=recipient.language,
-            )
-        )
-    sent = mail_send(*mails)
-    Adoption.objects.filter(pk=adoption.pk).update(notified_at=timezone.now())
-    return sent
-
-
-# Named as it was in drafts.tasks, so that a notice queued before the move is still run.
+# Named as it was in drafts.tasks, so that a notice queued before the move is still run: it
+# announces the adoption again (the receivers are idempotent).
 @shared_task(
     name="drafts.tasks.notify_document_adopted",
     soft_time_limit=120,
     time_limit=180,
     acks_late=True,
 )
-def notify_document_adopted(document_id: int, base_url: str = "") -> int:
-    """Tell the delegations that commented on a document that it was adopted. Idempotent,
-    like the publication's notice: `notified_at` is set once the mails are sent."""
+def notify_document_adopted(document_id: int, base_url: str = "") -> None:
     adoption = Adoption.objects.select_related("document").filter(document_id=document_id).first()
-    if adoption is None:
-        return 0
-    return adoption_notify_delegations(adoption=adoption, base_url=base_url)
+    if adoption is not None:
+        adoption_announce(adoption)

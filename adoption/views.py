@@ -69,7 +69,6 @@ def document_adopt(request, slug):
                     services.document_adopt(
                         document=document,
                         user=request.user,
-                        base_url=request.build_absolute_uri("/"),
                         **form.cleaned_data,
                     )
                 except ValidationError as error:

@@ -45,6 +45,7 @@ def revision_published_record(*, revision: Revision) -> Event:
 
 def document_adopted_record(*, adoption: Adoption) -> Event:
     document = adoption.document
+    deadline = document.statement_deadline
     event, _created = event_record(
         kind=Event.Kind.DOCUMENT_ADOPTED,
         key=f"adoption:{adoption.pk}",
@@ -54,6 +55,9 @@ def document_adopted_record(*, adoption: Adoption) -> Event:
         data={
             "symbol": adoption.final_symbol,
             "title": in_every_language(adoption, "title"),
+            # Until when heads of delegation may record their statement on it.
+            "deadline": deadline.isoformat() if deadline else "",
+            "zone": document.summit.timezone if document.summit_id else settings.TIME_ZONE,
             "url": ["document_adopted", [document.slug]],
         },
     )
@@ -64,7 +68,11 @@ def _zone_of(meeting: Meeting) -> str:
     return meeting.summit.timezone if meeting.summit_id else settings.TIME_ZONE
 
 
-def register_document_issued_record(*, document: Document) -> Event:
+def register_document_issued_record(*, document: Document) -> Event | None:
+    if Call.objects.filter(document=document).exists():
+        # A call's compilation: "The written submissions are published as …"
+        # (call_published_record) announces it to the meeting's followers and the call's.
+        return None
     meeting = document.meeting
     event, _created = event_record(
         kind=Event.Kind.DOCUMENT_ISSUED,

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import User
+from adoption.models import Adoption
 from drafts.models import OutcomeDocument, Revision
 from drafts.selectors import documents_readable_by
 from portal.languages import language_codes
@@ -232,6 +233,9 @@ HEADLINES = {
 
 DEADLINE_LABELS = {
     Event.Kind.CALL_OPENED: gettext_lazy("Written inputs are accepted until"),
+    Event.Kind.DOCUMENT_ADOPTED: gettext_lazy(
+        "Heads of delegation may record their delegation's statement until"
+    ),
     None: gettext_lazy("Comments are accepted until"),
 }
 
@@ -449,6 +453,8 @@ def event_deliver(*, event: Event) -> int:
     Event.objects.filter(pk=event.pk, immediate_done_at__isnull=True).update(immediate_done_at=now)
     if event.revision_id is not None:
         Revision.objects.filter(pk=event.revision_id).update(notified_at=now, notify_error="")
+    if event.kind == Event.Kind.DOCUMENT_ADOPTED:
+        Adoption.objects.filter(document_id=event.document_id).update(notified_at=now)
     return sent
 
 

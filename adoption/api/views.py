@@ -94,9 +94,7 @@ class DocumentAdoptView(DocumentPartView):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         values["meeting"] = document.summit.meetings.filter(slug=values["meeting"]).first()
-        document_adopt(
-            document=document, user=request.user, base_url=request.build_absolute_uri("/"), **values
-        )
+        document_adopt(document=document, user=request.user, **values)
         return document_detail_response(self, document)
 
 

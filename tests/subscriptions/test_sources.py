@@ -1,16 +1,17 @@
 """What the other apps announce reaches the followers of its meeting, document or call."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 
 from adoption.services import document_adopt
+from consultation.services import comment_create
 from drafts.models import Paragraph
 from register.services import document_issue, version_add
 from submissions.models import Call
-from submissions.services import call_open
+from submissions.services import call_compile, call_open
 from submissions.signals import call_published
 from subscriptions import services
 from subscriptions.models import Event
@@ -90,6 +91,35 @@ def test_a_call_opened_and_published_reaches_the_meeting_and_the_call_followers(
     assert Event.objects.filter(kind="call_published").count() == 1
 
 
+def test_a_calls_compilation_is_announced_once_not_also_as_a_document_issued(
+    english_delegate, meeting, secretariat, follow, committed
+):
+    follow(english_delegate, "meeting", meeting)
+    with committed():
+        call = call_open(
+            meeting=meeting,
+            by=secretariat,
+            deadline=timezone.now() + timedelta(days=3),
+            who=Call.Who.ALL,
+            subjects={"ru": "Вклад в декларацию", "en": "Inputs to the declaration"},
+        )
+    Call.objects.filter(pk=call.pk).update(
+        deadline=timezone.now() - timedelta(minutes=1),
+        publish_status=Call.PublishStatus.QUEUED,
+        published_by=secretariat,
+    )
+    mail.outbox.clear()
+
+    with committed():
+        call = call_compile(call_id=call.pk, base_url="http://testserver")
+
+    assert call.document is not None
+    assert [m.subject for m in mail.outbox] == [
+        f"[RES-2026] The written submissions are published as {call.document.symbol}"
+    ]
+    assert not Event.objects.filter(kind="document_issued").exists()
+
+
 def test_adoption_reaches_the_documents_and_the_meetings_followers_once_each(
     english_delegate, draft_revision, publish, meeting, secretariat, follow, committed
 ):
@@ -98,15 +128,27 @@ def test_adoption_reaches_the_documents_and_the_meetings_followers_once_each(
     meeting.summit = revision.document.summit
     meeting.save()
     follow(english_delegate, "meeting", meeting)  # and the document, by default
+    with committed():
+        comment_create(author=english_delegate, revision=revision, body="We join.")
     mail.outbox.clear()
     with committed():
-        document_adopt(
+        adoption = document_adopt(
             document=revision.document,
             user=secretariat,
             meeting=meeting,
             adopted_on=timezone.localdate() + timedelta(days=1),
             method="consensus",
             final_symbol="RES-2026/DECL/1",
+            statement_deadline=datetime(2026, 12, 20, 13, 0, tzinfo=UTC),
         )
-    notices = [m for m in mail.outbox if "RES-2026/DECL/1 is adopted" in m.subject]
-    assert [m.to for m in notices] == [[english_delegate.email]]
+
+    # One mail, though the delegate follows the meeting and the document and commented on it.
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        ([english_delegate.email], "[RES-2026] RES-2026/DECL/1 is adopted")
+    ]
+    assert (
+        "Heads of delegation may record their delegation's statement until "
+        "20 December 2026, 18:00 (Asia/Almaty)" in mail.outbox[0].body
+    )
+    adoption.refresh_from_db()
+    assert adoption.notified_at is not None
