@@ -276,7 +276,9 @@ SITE_URL = env.str("SITE_URL", default="").rstrip("/") or (
 
 # --- Celery: with no REDIS_URL, tasks run eagerly in the web process (embedded default).
 REDIS_URL = env.str("REDIS_URL", default="")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# "memory://localhost": the in-process broker of the embedded default, with the host kombu would
+# otherwise warn that it assumed.
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
