@@ -3,7 +3,7 @@
 Both backends find the word forms of each language, and the same ones:
 
 - PostgreSQL (production): a `vector` tsvector column on search_entry, made with the
-  language's text search configuration (`russian`, `english`: portal.api.search_configuration)
+  language's text search configuration (`russian`, `english`: portal.textsearch.search_configuration)
   from the title (weight A) and the text (weight B), under a GIN index; a query is
   `plainto_tsquery` in the same configuration, ranked by `ts_rank`.
 - SQLite (the embedded default): an FTS5 table, search_entry_fts, whose rowid is the
@@ -26,7 +26,7 @@ import snowballstemmer
 from django.db import connection
 from django.db.models import QuerySet
 
-from portal.api import search_configuration
+from portal.textsearch import search_configuration
 
 TABLE = "search_entry"
 FTS_TABLE = "search_entry_fts"

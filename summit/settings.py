@@ -460,7 +460,7 @@ REST_FRAMEWORK.update(
         "DEFAULT_PAGINATION_CLASS": "portal.api.Pagination",
         "DEFAULT_FILTER_BACKENDS": [
             *REST_FRAMEWORK["DEFAULT_FILTER_BACKENDS"],
-            "portal.api.TextSearchFilter",
+            "portal.textsearch.TextSearchFilter",
         ],
         "DEFAULT_THROTTLE_CLASSES": [
             "portal.throttles.AnonRateThrottle",

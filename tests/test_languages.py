@@ -124,7 +124,7 @@ def test_the_positional_form_of_clean_paragraph_texts_follows_the_settings():
 
 
 def test_a_language_without_a_search_configuration_is_searched_simply():
-    from portal.api import search_configuration
+    from portal.textsearch import search_configuration
 
     assert search_configuration("ru") == "russian"
     assert search_configuration("kk") == "simple"

@@ -15,8 +15,9 @@ from rest_framework.views import APIView
 from drafts import editions
 from drafts.access import readable, revision_readable
 from drafts.selectors import revision_compare
-from portal.api import LANG_PARAMETER, JSONRenderer, PublicReadMixin
+from portal.api import LANG_PARAMETER, PublicReadMixin
 from portal.ids import ID_PATH
+from portal.representation import JSONRenderer
 
 from .schema import COMPARE_EXAMPLE, ERRORS, NUMBER, REVISION_EXAMPLE, REVISION_NUMBER
 from .serializers import CompareQuerySerializer, CompareSerializer, RevisionSerializer

@@ -8,10 +8,7 @@ from drafts.models import (
     Revision,
 )
 from drafts.selectors import paragraphs_numbered
-from portal.api import (
-    ModelSerializer,
-    PreRenderedJSON,
-)
+from portal.representation import ModelSerializer, PreRenderedJSON
 
 from .paragraphs import ParagraphSerializer
 
@@ -53,7 +50,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 class ParagraphsField(serializers.Field):
     """A revision's numbered paragraphs in the active language. A published revision's are
     its edition's, stored as the JSON text ParagraphSerializer made when it was published:
-    they are sent as that text (PreRenderedJSON, which portal.api.JSONRenderer writes into
+    they are sent as that text (PreRenderedJSON, which portal.representation.JSONRenderer writes into
     the answer), not parsed and rendered again. A draft's are typeset now."""
 
     def __init__(self, **kwargs):

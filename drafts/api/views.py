@@ -16,9 +16,9 @@ from portal.api import (
     LANG_PARAMETER,
     FilterSet,
     PublicReadMixin,
-    text_match,
 )
 from portal.languages import localized_names
+from portal.textsearch import text_match
 
 from .schema import (
     DOCUMENT_EXAMPLE,

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from delegations.models import Delegation
 from initiatives.models import FundingEntry, Indicator, Initiative, Outcome, Output, Section, Tag
-from portal.api import ModelSerializer
+from portal.representation import ModelSerializer
 
 
 class DelegationBriefSerializer(ModelSerializer):

@@ -1,5 +1,5 @@
-"""The hot reads' serializers (portal.api.ModelSerializer: initiatives, their delegations and
-tags, a revision) write an answer through portal.api.Representation, worked out once per
+"""The hot reads' serializers (portal.representation.ModelSerializer: initiatives, their delegations and
+tags, a revision) write an answer through portal.representation.Representation, worked out once per
 class instead of copying and binding their fields on every use. The answer is DRF's own."""
 
 from decimal import Decimal
@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from delegations.models import Delegation
 from initiatives.models import FundingEntry, Section, Tag
-from portal.api import ModelSerializer, Representation
+from portal.representation import ModelSerializer, Representation
 from tests.factories import InitiativeFactory
 
 

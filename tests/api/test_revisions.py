@@ -110,7 +110,7 @@ def test_a_revision_is_the_serializers_answer_whether_stored_or_typeset_live(
 
 
 def test_pre_rendered_json_is_written_into_the_answer_as_it_is():
-    from portal.api import JSONRenderer, PreRenderedJSON
+    from portal.representation import JSONRenderer, PreRenderedJSON
 
     rendered = JSONRenderer().render({"a": "é", "b": PreRenderedJSON('[{"x":1}]'), "c": None})
 
