@@ -188,6 +188,18 @@ class Document(models.Model):
     def related(self) -> "Document | None":
         return self.revises or self.adds_to or self.corrects
 
+    def lineage_ids(self) -> list[int]:
+        """This document's id, then those of the documents it names, up to the first of its
+        family (INF/1/Rev.1/Corr.1 → INF/1/Rev.1 → INF/1): whoever follows any of them hears
+        of it. A query per level; a family is a few levels deep."""
+        ids, document = [self.pk], self
+        while (named := document.revises_id or document.adds_to_id or document.corrects_id) and (
+            named not in ids
+        ):
+            ids.append(named)
+            document = Document.objects.only("revises", "adds_to", "corrects").get(pk=named)
+        return ids
+
     @property
     def relation(self) -> str | None:
         if self.revises_id:

@@ -78,6 +78,7 @@ def register_document_issued_record(*, document: Document) -> Event | None:
         kind=Event.Kind.DOCUMENT_ISSUED,
         key=f"register-document:{document.pk}",
         meeting=meeting,
+        register_document=document,
         happened_at=document.issued_at or timezone.now(),
         data={
             "symbol": document.symbol,
@@ -96,6 +97,7 @@ def register_version_added_record(*, version: LanguageVersion) -> Event:
         kind=Event.Kind.VERSION_ADDED,
         key=f"register-version:{version.pk}",
         meeting=meeting,
+        register_document=document,
         happened_at=version.issued_at or timezone.now(),
         data={
             "symbol": document.symbol,

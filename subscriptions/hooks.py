@@ -1,8 +1,9 @@
-"""The "Follow" box on the pages of the apps below (a meeting, an outcome document, and a
-call for written inputs), and the profile's link to what one follows: the slots those pages
+"""The "Follow" box on the pages of the apps below (a meeting, an outcome document, a call
+for written inputs and a document of the register), and the profile's link to what one follows: the slots those pages
 offer (portal/hooks.py), filled at start-up in SubscriptionsConfig.ready()."""
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 from portal.hooks import hook_register
 
@@ -11,7 +12,7 @@ from .models import Frequency, Subscription, TargetType
 from .selectors import subscription_of
 
 
-def _follow_box(context, target_type: str, target) -> str:
+def _follow_box(context, target_type: str, target, what: str = "") -> str:
     request = context.get("request")
     if request is None:
         return ""
@@ -32,6 +33,7 @@ def _follow_box(context, target_type: str, target) -> str:
             "subscription": subscription,
             "form": form,
             "target_type": target_type,
+            "what": what,
             "frequencies": Frequency.choices,
             "next": request.get_full_path(),
         },
@@ -52,6 +54,14 @@ def document_follow(context, document) -> str:
 @hook_register("call.follow")
 def call_follow(context, call) -> str:
     return _follow_box(context, TargetType.CALL, call)
+
+
+@hook_register("register_document.follow")
+def register_document_follow(context, document) -> str:
+    what = _(
+        "A mail when a language version of it is issued, or a revision, an addendum or a corrigendum."
+    )
+    return _follow_box(context, TargetType.REGISTER_DOCUMENT, document, what)
 
 
 @hook_register("profile.sections")

@@ -1,7 +1,7 @@
 """Who follows what, and the outbox of what happened to it.
 
-A subscription names its target by one of three nullable foreign keys (meeting, document,
-call), the one its `target_type` says, and a check constraint holds exactly that one set: a
+A subscription names its target by one of four nullable foreign keys (meeting, outcome
+document, call, document of the register), the one its `target_type` says, and a check constraint holds exactly that one set: a
 generic (content type, id) pair would let a subscription point at a deleted or wrong row,
 cascade nothing, and join nowhere, while real keys delete a meeting's followers with it and
 let the fan-out of an event be one indexed query per target.
@@ -19,7 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-TARGET_FIELDS = ("meeting", "document", "call")
+TARGET_FIELDS = ("meeting", "document", "call", "register_document")
 
 
 class Frequency(models.TextChoices):
@@ -31,6 +31,7 @@ class TargetType(models.TextChoices):
     MEETING = "meeting", _("Meeting")
     DOCUMENT = "document", _("Document")
     CALL = "call", _("Call for written inputs")
+    REGISTER_DOCUMENT = "register_document", _("Document of the register")
 
 
 def _one_target(target_type: str) -> Q:
@@ -42,11 +43,19 @@ def _one_target(target_type: str) -> Q:
     return condition
 
 
+class SubscriptionQuerySet(models.QuerySet):
+    def with_targets(self):
+        """With each target, and what its label and link read, in the same query."""
+        return self.select_related(
+            "meeting", "document__adoption", "call", "register_document__meeting"
+        )
+
+
 class Subscription(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="subscriptions"
     )
-    target_type = models.CharField(_("follows"), max_length=10, choices=TargetType.choices)
+    target_type = models.CharField(_("follows"), max_length=20, choices=TargetType.choices)
     meeting = models.ForeignKey(
         "programme.Meeting", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -60,6 +69,10 @@ class Subscription(models.Model):
     call = models.ForeignKey(
         "submissions.Call", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    # Its language versions, and the documents that revise, add to or correct it.
+    register_document = models.ForeignKey(
+        "register.Document", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     frequency = models.CharField(
         _("how often"), max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE
     )
@@ -67,13 +80,18 @@ class Subscription(models.Model):
     by_default = models.BooleanField(default=False, editable=False)
     created = models.DateTimeField(auto_now_add=True)
 
+    objects = SubscriptionQuerySet.as_manager()
+
     class Meta:
         ordering = ["target_type", "-created"]
         verbose_name = _("subscription")
         verbose_name_plural = _("subscriptions")
         constraints = [
             models.CheckConstraint(
-                condition=_one_target("meeting") | _one_target("document") | _one_target("call"),
+                condition=_one_target("meeting")
+                | _one_target("document")
+                | _one_target("call")
+                | _one_target("register_document"),
                 name="subscription_has_its_one_target",
             ),
             *(
@@ -123,6 +141,11 @@ class Event(models.Model):
     )
     call = models.ForeignKey(
         "submissions.Call", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # A document of the register the event is about: its followers, and those of the
+    # documents it revises, adds to or corrects, are told (Document.lineage_ids).
+    register_document = models.ForeignKey(
+        "register.Document", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     # A published revision keeps drafts' own bookkeeping (notified_at) in step.
     revision = models.ForeignKey(

@@ -31,6 +31,7 @@ from portal.languages import language_codes
 from portal.mail import Mail, mail_render, mail_send
 from portal.tasks import after_commit
 from programme.models import Meeting
+from register.models import Document as RegisterDocument
 from submissions.models import Call
 
 from .models import Delivery, Event, Frequency, Subscription, TargetType
@@ -54,6 +55,8 @@ def targets_readable(user: User, target_type: str):
         return documents_readable_by(user)
     if target_type == TargetType.CALL:
         return Call.objects.all()  # a call's page is public (submissions.views.call_detail)
+    if target_type == TargetType.REGISTER_DOCUMENT:
+        return RegisterDocument.objects.all()  # the register is public (register.views)
     return None
 
 
@@ -106,11 +109,7 @@ def subscription_unfollow(*, subscription: Subscription) -> None:
 
 
 def subscriptions_of(user: User) -> list[Subscription]:
-    return list(
-        Subscription.objects.filter(user=user).select_related(
-            "meeting", "document__adoption", "call"
-        )
-    )
+    return list(Subscription.objects.filter(user=user).with_targets())
 
 
 # --- Delegates follow their summit's outcome documents by default.
@@ -166,6 +165,7 @@ def event_record(
     document: OutcomeDocument | None = None,
     revision: Revision | None = None,
     call: Call | None = None,
+    register_document: RegisterDocument | None = None,
 ) -> tuple[Event, bool]:
     """Record what happened, once, with a delivery for each follower of any of its targets
     (one per person, at once if any of their subscriptions says so); the mail "at once" is
@@ -181,6 +181,7 @@ def event_record(
                 "document": document,
                 "revision": revision,
                 "call": call,
+                "register_document": register_document,
             },
         )
         if created:
@@ -195,6 +196,9 @@ def _fan_out(event: Event) -> None:
         target_id = getattr(event, f"{field}_id")
         if target_id is not None:
             followers |= Subscription.objects.filter(**{f"{field}_id": target_id})
+    if event.register_document is not None:
+        lineage = event.register_document.lineage_ids()
+        followers |= Subscription.objects.filter(register_document_id__in=lineage)
     chosen: dict[int, Subscription] = {}
     rows = followers.filter(user__is_active=True).exclude(user__email="").order_by("pk")
     for subscription in rows:
@@ -305,6 +309,8 @@ def subscription_label(subscription: Subscription) -> str:
         return f"{target.display_symbol} — {target.title}"
     if subscription.target_type == TargetType.CALL:
         return _("Call for written inputs: %(subject)s") % {"subject": target.subject}
+    if subscription.target_type == TargetType.REGISTER_DOCUMENT:
+        return f"{target.symbol} — {target.title}"
     return str(target)
 
 
@@ -342,9 +348,7 @@ def unsubscribe_link(token: str) -> UnsubscribeLink:
     user = User.objects.filter(pk=value["u"]).first()
     if user is None:
         return UnsubscribeLink(None, [], bool(value.get("d")))
-    mine = Subscription.objects.filter(user=user).select_related(
-        "meeting", "document__adoption", "call"
-    )
+    mine = Subscription.objects.filter(user=user).with_targets()
     if value.get("d"):
         return UnsubscribeLink(user, list(mine.filter(frequency=Frequency.DAILY)), True)
     return UnsubscribeLink(user, list(mine.filter(pk=value.get("s"))), False)
@@ -442,6 +446,7 @@ def event_deliver(*, event: Event) -> int:
                     "subscription__meeting",
                     "subscription__document__adoption",
                     "subscription__call",
+                    "subscription__register_document__meeting",
                 )
                 .order_by("pk")[:BATCH]
             )
@@ -472,7 +477,14 @@ def digests_send() -> int:
         with transaction.atomic():
             deliveries = list(
                 _pending(Delivery.objects.filter(user_id=user_id, frequency=Frequency.DAILY))
-                .select_related("event", "user", "subscription__meeting", "subscription__document")
+                .select_related(
+                    "event",
+                    "user",
+                    "subscription__meeting",
+                    "subscription__document",
+                    "subscription__call",
+                    "subscription__register_document__meeting",
+                )
                 .order_by("event__happened_at", "pk")
             )
             if not deliveries:

@@ -76,7 +76,7 @@ class SubscriptionViewSet(
             return Subscription.objects.none()
         return (
             Subscription.objects.filter(user=self.request.user)
-            .select_related("meeting", "document__adoption", "call")
+            .with_targets()
             .order_by("-created", "-pk")
         )
 

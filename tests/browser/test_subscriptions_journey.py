@@ -106,3 +106,29 @@ def test_the_unsubscribe_link_of_a_mail_works_without_a_login(
     assert words["done"] in page.get_by_role("status").inner_text()
     assert not Subscription.objects.filter(pk=subscription.pk).exists()
     shot(page, f"unsubscribed-{lang}-{width}")
+
+
+@pytest.mark.parametrize("lang,width,height", [("ru", 390, 844), ("en", 1366, 768)])
+def test_a_delegate_follows_a_document_of_the_register_from_its_page(
+    browser, demo_site, shot, axe, lang, width, height
+):
+    from register.models import Document
+
+    words = WORDS[lang]
+    delegate = User.objects.get(email=DELEGATE)
+    document = Document.objects.filter(series="INF").order_by("pk").first()
+    page = new_page(browser)
+    page.set_viewport_size({"width": width, "height": height})
+    log_in(page, demo_site, DELEGATE)
+    page.wait_for_url(signed_in)
+    page.goto(f"{demo_site.url}/{lang}/programme/{document.meeting.slug}/documents/{document.pk}/")
+    box = page.get_by_role("region", name=words["box"])
+    box.get_by_role("button", name=words["follow"], exact=True).click()
+
+    box = page.get_by_role("region", name=words["box"])
+    assert box.get_by_role("button", name=words["stop"]).is_visible()
+    assert Subscription.objects.get(user=delegate, register_document=document).frequency == (
+        "immediate"
+    )
+    assert axe(page) == []
+    shot(page, f"register-document-followed-{lang}-{width}")

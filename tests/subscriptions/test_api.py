@@ -171,3 +171,31 @@ def test_a_call_can_be_followed(api, alice, meeting, secretariat):
     )
     assert answer.status_code == 201
     assert answer.json()["url"] == call.get_absolute_url()
+
+
+def test_a_document_of_the_register_can_be_followed(
+    api, alice, meeting, secretariat, tmp_path, settings
+):
+    from register.services import document_issue
+    from tests.register.conftest import upload
+
+    settings.MEDIA_ROOT = tmp_path
+    document = document_issue(
+        meeting=meeting,
+        series="INF",
+        title_ru="Список",
+        title_en="List",
+        files={"en": upload()},
+        by=secretariat,
+    )
+    client = api(alice)
+    answer = client.post(
+        URL, {"target_type": "register_document", "target": document.pk}, format="json"
+    )
+    assert answer.status_code == 201
+    assert answer.json()["url"] == document.get_absolute_url()
+    assert answer.json()["label"].startswith(f"{document.symbol} — ")
+    unknown = client.post(
+        URL, {"target_type": "register_document", "target": document.pk + 99}, format="json"
+    )
+    assert unknown.status_code == 400 and "target" in unknown.json()["error"]["fields"]

@@ -64,6 +64,43 @@ def test_a_document_issued_at_a_meeting_reaches_its_followers(
     assert "Список участников" in digest.body
 
 
+def test_a_register_documents_followers_hear_of_its_versions_revisions_and_their_corrigenda(
+    english_delegate, russian_delegate, meeting, secretariat, follow, committed
+):
+    def issue(**relation):
+        with committed():
+            return document_issue(
+                meeting=meeting,
+                series="INF",
+                title_ru="Список участников",
+                title_en="List of participants",
+                files={"ru": upload()},
+                by=secretariat,
+                **relation,
+            )
+
+    original, other = issue(), issue()
+    follow(english_delegate, "register_document", original)
+    follow(russian_delegate, "register_document", other)
+    mail.outbox.clear()
+
+    with committed():
+        version_add(document=original, language="en", file=upload(), by=secretariat)
+    revision = issue(revises=original)
+    corrigendum = issue(corrects=revision)  # names the revision, which names the original
+
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (
+            [english_delegate.email],
+            f"[RES-2026] {original.symbol}: a language version is issued (English)",
+        ),
+        ([english_delegate.email], f"[RES-2026] {revision.symbol} is issued"),
+        ([english_delegate.email], f"[RES-2026] {corrigendum.symbol} is issued"),
+    ]
+    assert f"/register/{original.pk}/" not in mail.outbox[2].body  # the corrigendum's own page
+    assert f"/{corrigendum.pk}/" in mail.outbox[2].body
+
+
 def test_a_call_opened_and_published_reaches_the_meeting_and_the_call_followers(
     english_delegate, russian_delegate, meeting, secretariat, follow, committed
 ):
