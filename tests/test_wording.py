@@ -29,6 +29,7 @@ def test_the_russian_countdown_and_sponsor_sentences_read_properly():
         assert time_left(now + timedelta(days=7, minutes=1), now) == "Осталось 7 дн. 0 ч 1 мин"
         assert time_left(now + timedelta(days=30, hours=2), now) == "Осталось 30 дн. 2 ч 0 мин"
         assert time_left(now - timedelta(hours=1), now) == "Осталось 0 дн. 0 ч 0 мин"
+        assert time_left(None) == ""  # no deadline, no countdown (as Django's timeuntil)
         from adoption.selectors import _  # the catalogue's wording, as the history uses it
 
         assert "(а)" not in str(_("%(delegation)s added as sponsor"))

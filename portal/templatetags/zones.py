@@ -42,6 +42,8 @@ def time_left(deadline, now=None) -> str:
     runs and without it. Not Django's `timeuntil` inside a sentence: Russian agrees the verb
     with the number and noun it reads ("Осталась 1 неделя", "Осталось 2 недели"), which one
     sentence around a pre-made "1 неделя" cannot; abbreviated units agree with any number."""
+    if not deadline:
+        return ""
     seconds = max(0, int((deadline - (now or timezone.now())).total_seconds()))
     days, seconds = divmod(seconds, 86400)
     hours, seconds = divmod(seconds, 3600)

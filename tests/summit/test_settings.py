@@ -92,3 +92,52 @@ def test_media_go_to_s3_compatible_storage_when_a_bucket_is_named():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["S3Storage", "res2026-media", "http://127.0.0.1:9000"]
+
+
+WRITERS_AT_ONCE = """
+import threading, time, django
+django.setup()
+from django.db import connection, transaction
+with connection.cursor() as cursor:
+    cursor.execute("CREATE TABLE counter (n integer)")
+    cursor.execute("INSERT INTO counter VALUES (0)")
+connection.close()
+errors = []
+def write():
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT n FROM counter")  # read, then write: the upgrade that fails
+            (n,) = cursor.fetchone()
+            time.sleep(0.2)
+            cursor.execute("UPDATE counter SET n = %s", [n + 1])
+    except Exception as error:
+        errors.append(repr(error))
+    finally:
+        connection.close()
+threads = [threading.Thread(target=write) for _ in range(4)]
+[thread.start() for thread in threads]
+[thread.join() for thread in threads]
+with connection.cursor() as cursor:
+    cursor.execute("SELECT n FROM counter")
+    print(errors, cursor.fetchone()[0])
+"""
+
+
+def test_the_embedded_default_lets_writers_wait_for_each_other_instead_of_failing(tmp_path):
+    # SQLite's default lets two transactions read and then refuses the second one's write
+    # ("database is locked", which the portal answers with a 503); runserver has threads.
+    result = subprocess.run(
+        [sys.executable, "-c", WRITERS_AT_ONCE],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "summit.settings",
+            "READ_DOT_ENV": "0",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[]", "4"]  # no error, and no update lost
