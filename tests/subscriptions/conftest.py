@@ -2,8 +2,10 @@ import pytest
 
 from drafts.services import revision_publish
 from programme.models import Meeting
+from register.services import document_issue
 from subscriptions.models import Subscription
 from tests.factories import MembershipFactory, SummitFactory
+from tests.register.conftest import upload
 
 
 @pytest.fixture
@@ -48,6 +50,25 @@ def meeting(db):
         place_en="Astana",
         slug="the-summit",
     )
+
+
+def information_document_issue(meeting, by, **relation):
+    """An information document issued to the meeting's register, its Russian original only."""
+    return document_issue(
+        meeting=meeting,
+        series="INF",
+        title_ru="Список участников",
+        title_en="List of participants",
+        files={"ru": upload()},
+        by=by,
+        **relation,
+    )
+
+
+@pytest.fixture
+def register_document(meeting, secretariat, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return information_document_issue(meeting, secretariat)
 
 
 def follows(user, **target) -> Subscription | None:

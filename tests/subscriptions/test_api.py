@@ -173,21 +173,8 @@ def test_a_call_can_be_followed(api, alice, meeting, secretariat):
     assert answer.json()["url"] == call.get_absolute_url()
 
 
-def test_a_document_of_the_register_can_be_followed(
-    api, alice, meeting, secretariat, tmp_path, settings
-):
-    from register.services import document_issue
-    from tests.register.conftest import upload
-
-    settings.MEDIA_ROOT = tmp_path
-    document = document_issue(
-        meeting=meeting,
-        series="INF",
-        title_ru="Список",
-        title_en="List",
-        files={"en": upload()},
-        by=secretariat,
-    )
+def test_a_document_of_the_register_can_be_followed(api, alice, register_document):
+    document = register_document
     client = api(alice)
     answer = client.post(
         URL, {"target_type": "register_document", "target": document.pk}, format="json"

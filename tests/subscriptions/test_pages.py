@@ -106,21 +106,8 @@ def test_a_call_page_offers_to_follow_the_call(client, alice, meeting, secretari
     assert "Updates by e-mail" in page and 'value="call"' in page
 
 
-def test_a_register_documents_page_offers_to_follow_it(
-    client, alice, meeting, secretariat, english, tmp_path, settings
-):
-    from register.services import document_issue
-    from tests.register.conftest import upload
-
-    settings.MEDIA_ROOT = tmp_path
-    document = document_issue(
-        meeting=meeting,
-        series="INF",
-        title_ru="Список",
-        title_en="List",
-        files={"en": upload()},
-        by=secretariat,
-    )
+def test_a_register_documents_page_offers_to_follow_it(client, alice, register_document, english):
+    document = register_document
     client.force_login(alice)
     page = client.get(document.get_absolute_url()).content.decode()
     assert "Updates by e-mail" in page and 'value="register_document"' in page

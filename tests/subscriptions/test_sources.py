@@ -9,13 +9,14 @@ from django.utils import timezone
 from adoption.services import document_adopt
 from consultation.services import comment_create
 from drafts.models import Paragraph
-from register.services import document_issue, version_add
+from register.services import version_add
 from submissions.models import Call
 from submissions.services import call_compile, call_open
 from submissions.signals import call_published
 from subscriptions import services
 from subscriptions.models import Event
 from tests.register.conftest import upload
+from tests.subscriptions.conftest import information_document_issue
 
 
 @pytest.fixture(autouse=True)
@@ -34,20 +35,23 @@ def follow(committed):
     return run
 
 
+def _call_open(meeting, secretariat) -> Call:
+    return call_open(
+        meeting=meeting,
+        by=secretariat,
+        deadline=timezone.now() + timedelta(days=3),
+        who=Call.Who.ALL,
+        subjects={"ru": "Вклад в декларацию", "en": "Inputs to the declaration"},
+    )
+
+
 def test_a_document_issued_at_a_meeting_reaches_its_followers(
     english_delegate, russian_delegate, meeting, secretariat, follow, committed
 ):
     follow(english_delegate, "meeting", meeting)
     follow(russian_delegate, "meeting", meeting, "daily")
     with committed():
-        document = document_issue(
-            meeting=meeting,
-            series="INF",
-            title_ru="Список участников",
-            title_en="List of participants",
-            files={"ru": upload()},
-            by=secretariat,
-        )
+        document = information_document_issue(meeting, secretariat)
     assert [m.to for m in mail.outbox] == [[english_delegate.email]]
     assert f"{document.symbol} is issued" in mail.outbox[0].subject
     assert "List of participants" in mail.outbox[0].body
@@ -69,15 +73,7 @@ def test_a_register_documents_followers_hear_of_its_versions_revisions_and_their
 ):
     def issue(**relation):
         with committed():
-            return document_issue(
-                meeting=meeting,
-                series="INF",
-                title_ru="Список участников",
-                title_en="List of participants",
-                files={"ru": upload()},
-                by=secretariat,
-                **relation,
-            )
+            return information_document_issue(meeting, secretariat, **relation)
 
     original, other = issue(), issue()
     follow(english_delegate, "register_document", original)
@@ -106,13 +102,7 @@ def test_a_call_opened_and_published_reaches_the_meeting_and_the_call_followers(
 ):
     follow(english_delegate, "meeting", meeting)
     with committed():
-        call = call_open(
-            meeting=meeting,
-            by=secretariat,
-            deadline=timezone.now() + timedelta(days=3),
-            who=Call.Who.ALL,
-            subjects={"ru": "Вклад в декларацию", "en": "Inputs to the declaration"},
-        )
+        call = _call_open(meeting, secretariat)
     assert [m.to for m in mail.outbox] == [[english_delegate.email]]
     assert "Inputs to the declaration" in mail.outbox[0].body
     assert f"/en/calls/{call.pk}/" in mail.outbox[0].body
@@ -133,13 +123,7 @@ def test_a_calls_compilation_is_announced_once_not_also_as_a_document_issued(
 ):
     follow(english_delegate, "meeting", meeting)
     with committed():
-        call = call_open(
-            meeting=meeting,
-            by=secretariat,
-            deadline=timezone.now() + timedelta(days=3),
-            who=Call.Who.ALL,
-            subjects={"ru": "Вклад в декларацию", "en": "Inputs to the declaration"},
-        )
+        call = _call_open(meeting, secretariat)
     Call.objects.filter(pk=call.pk).update(
         deadline=timezone.now() - timedelta(minutes=1),
         publish_status=Call.PublishStatus.QUEUED,
