@@ -94,7 +94,8 @@ def document_adopt(
     left out gets the draft's title without "Draft".
 
     The document takes its final symbol and the status "adopted", which closes the
-    consultation; the delegations that commented on it are told once this commits.
+    consultation; `document_adopted` is sent once this commits (subscriptions mails the
+    document's followers).
     """
     if not user.has_perm("adoption.adopt_document", document):
         raise PermissionDenied(_("Only the secretariat records an adoption."))

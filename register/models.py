@@ -190,15 +190,23 @@ class Document(models.Model):
 
     def lineage_ids(self) -> list[int]:
         """This document's id, then those of the documents it names, up to the first of its
-        family (INF/1/Rev.1/Corr.1 → INF/1/Rev.1 → INF/1): whoever follows any of them hears
-        of it. A query per level; a family is a few levels deep."""
+        family (INF/1/Rev.2/Corr.1 → INF/1/Rev.2 → INF/1), with the earlier revisions a
+        revision supersedes (INF/1/Rev.1: every revision names the original): whoever
+        follows any of them hears of it. A query or two per level; a family is shallow."""
         ids, document = [self.pk], self
-        while (named := document.revises_id or document.adds_to_id or document.corrects_id) and (
-            named not in ids
-        ):
+        while True:
+            if document.revises_id:
+                earlier = Document.objects.filter(
+                    revises_id=document.revises_id, sequence__lt=document.sequence
+                )
+                ids += [pk for pk in earlier.values_list("pk", flat=True) if pk not in ids]
+            named = document.revises_id or document.adds_to_id or document.corrects_id
+            if not named or named in ids:
+                return ids
             ids.append(named)
-            document = Document.objects.only("revises", "adds_to", "corrects").get(pk=named)
-        return ids
+            document = Document.objects.only("revises", "adds_to", "corrects", "sequence").get(
+                pk=named
+            )
 
     @property
     def relation(self) -> str | None:

@@ -481,7 +481,7 @@ def digests_send() -> int:
                     "event",
                     "user",
                     "subscription__meeting",
-                    "subscription__document",
+                    "subscription__document__adoption",
                     "subscription__call",
                     "subscription__register_document__meeting",
                 )

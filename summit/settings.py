@@ -143,13 +143,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # default SQLite lets two transactions read, then refuses the second one's write at once
     # ("database is locked": a 503). A transaction takes the write lock when it begins and
     # waits for another's up to `timeout` seconds instead; WAL lets reads go on beside it.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        }
-    )
+    # (DATABASE_URL's own ?timeout= and the like win.)
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -27,7 +27,9 @@ class SubscriptionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     @extend_schema_field(
-        serializers.IntegerField(help_text="The id of the meeting, outcome document or call")
+        serializers.IntegerField(
+            help_text="The id of the meeting, outcome document, call or document of the register"
+        )
     )
     def get_target(self, subscription) -> int:
         return subscription.target_id

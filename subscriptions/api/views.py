@@ -27,7 +27,10 @@ EXAMPLE = OpenApiExample(
 @extend_schema_view(
     list=extend_schema(summary="What you follow", examples=[EXAMPLE]),
     create=extend_schema(
-        summary="Follow a meeting, an outcome document or a call (or change how often)",
+        summary=(
+            "Follow a meeting, an outcome document, a call or a document of the register "
+            "(or change how often)"
+        ),
         description=(
             "201 with the new subscription; 200 with the existing one (its frequency changed) "
             "when you already follow the target. 400 names `target` for an id that does not "

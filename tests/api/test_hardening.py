@@ -282,7 +282,7 @@ DEAD_REDIS = {
     "default": {
         "BACKEND": "portal.cache.FailOpenRedisCache",
         "LOCATION": "redis://127.0.0.1:6390/0",  # nobody listens here
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
     }
 }
 

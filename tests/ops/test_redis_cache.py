@@ -131,7 +131,7 @@ def closed_port() -> int:
 @pytest.fixture
 def redis_unreachable(settings, monkeypatch):
     settings.CACHES = production_caches(
-        f"redis://127.0.0.1:{closed_port()}/0", socket_connect_timeout=1, socket_timeout=1
+        f"redis://127.0.0.1:{closed_port()}/0", SOCKET_CONNECT_TIMEOUT=1, SOCKET_TIMEOUT=1
     )
     settings.CACHES["default"]["BACKEND"] = "portal.cache.FailOpenRedisCache"
     settings.API_CACHE_SECONDS = 10

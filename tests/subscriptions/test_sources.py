@@ -84,17 +84,18 @@ def test_a_register_documents_followers_hear_of_its_versions_revisions_and_their
         version_add(document=original, language="en", file=upload(), by=secretariat)
     revision = issue(revises=original)
     corrigendum = issue(corrects=revision)  # names the revision, which names the original
+    follow(russian_delegate, "register_document", revision)
+    second = issue(revises=original)  # supersedes Rev.1: its followers hear of it too
 
+    english, russian = [english_delegate.email], [russian_delegate.email]
     assert [(m.to, m.subject) for m in mail.outbox] == [
-        (
-            [english_delegate.email],
-            f"[RES-2026] {original.symbol}: a language version is issued (English)",
-        ),
-        ([english_delegate.email], f"[RES-2026] {revision.symbol} is issued"),
-        ([english_delegate.email], f"[RES-2026] {corrigendum.symbol} is issued"),
+        (english, f"[RES-2026] {original.symbol}: a language version is issued (English)"),
+        (english, f"[RES-2026] {revision.symbol} is issued"),
+        (english, f"[RES-2026] {corrigendum.symbol} is issued"),
+        (english, f"[RES-2026] {second.symbol} is issued"),
+        (russian, f"[RES-2026] {second.symbol}: документ выпущен"),
     ]
-    assert f"/register/{original.pk}/" not in mail.outbox[2].body  # the corrigendum's own page
-    assert f"/{corrigendum.pk}/" in mail.outbox[2].body
+    assert f"/{corrigendum.pk}/" in mail.outbox[2].body  # the corrigendum's own page
 
 
 def test_a_call_opened_and_published_reaches_the_meeting_and_the_call_followers(
