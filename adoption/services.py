@@ -48,9 +48,19 @@ def final_title_suggested(document: OutcomeDocument, language: str) -> str:
     title = getattr(document, build_localized_fieldname("title", language)) or document.title
     with translation.override(language):
         prefix = pgettext("the word a draft's title starts with", "Draft") + " "
+        # After "Draft" a language may inflect the name ("Проект декларации": "the draft of
+        # the declaration"); the catalogue lists its "after:alone" pairs, "-" if it has none.
+        pairs = pgettext(
+            "a document's name after the word Draft and alone, as after:alone pairs "
+            "separated by spaces, or - for none",
+            "-",
+        )
     if title.startswith(prefix):
         title = title[len(prefix) :]
-        title = title[:1].upper() + title[1:]
+        first, space, rest = title.partition(" ")
+        alone = dict(pair.split(":", 1) for pair in pairs.split() if ":" in pair)
+        first = alone.get(first.lower(), first)
+        title = first[:1].upper() + first[1:] + space + rest
     return title
 
 

@@ -430,3 +430,18 @@ def test_the_statement_form_offers_paragraphs_with_their_text_and_no_headings(
     assert 'aria-describedby="id_text-help"' in page
     assert '<p class="help" id="id_text-help">' in page
     assert '<p class="form-actions">' in page
+
+
+def test_the_suggested_final_title_drops_draft_and_names_the_document_alone():
+    from adoption.services import final_title_suggested
+
+    document = OutcomeDocument(
+        title_ru="Проект декларации РЭС-2026", title_en="Draft RES-2026 Declaration"
+    )
+    # "Проект декларации" is "the draft of the declaration": alone, the name is nominative.
+    assert final_title_suggested(document, "ru") == "Декларация РЭС-2026"
+    assert final_title_suggested(document, "en") == "RES-2026 Declaration"
+    document.title_ru = "Проект резолюции о региональных инициативах"
+    assert final_title_suggested(document, "ru") == "Резолюция о региональных инициативах"
+    document.title_ru = "Итоговое заявление"  # no "Проект": as it is
+    assert final_title_suggested(document, "ru") == "Итоговое заявление"
