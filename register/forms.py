@@ -3,7 +3,7 @@ the rules (numbering, which documents may be named, the files' content) are serv
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -131,7 +131,10 @@ class DocumentIssueForm(forms.Form):
 
 
 class VersionAddForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"))
+    # Its choices name a language as a label does ("на английском"): Russian reads "Версия".
+    language = forms.ChoiceField(
+        label=pgettext_lazy("the language of a version to add", "Language")
+    )
     file = file_field(_("File"), required=True)
     original = forms.BooleanField(
         label=_("This is the original (not a translation)"), required=False
