@@ -1,8 +1,12 @@
 """The "Follow" box on the pages of the apps below (a meeting, an outcome document, a call
-for written inputs and a document of the register), and the profile's link to what one follows: the slots those pages
-offer (portal/hooks.py), filled at start-up in SubscriptionsConfig.ready()."""
+for written inputs and a document of the register), and the profile's link to what one
+follows: the slots those pages offer (portal/hooks.py), filled at start-up in
+SubscriptionsConfig.ready()."""
+
+from urllib.parse import quote
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from portal.hooks import hook_register
@@ -36,6 +40,7 @@ def _follow_box(context, target_type: str, target, what: str = "") -> str:
             "what": what,
             "frequencies": Frequency.choices,
             "next": request.get_full_path(),
+            "login_url": f"{reverse('account_login')}?next={quote(request.get_full_path())}",
         },
         request=request,
     )

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from submissions.models import Call
 from subscriptions.models import Subscription
@@ -122,3 +122,10 @@ def test_the_profile_links_to_the_subscriptions(client, alice, published_revisio
     page = client.get(reverse("profile")).content.decode()
     assert "You follow 1 item by e-mail." in page
     assert reverse("subscription_list") in page
+
+
+def test_a_visitor_is_asked_to_log_in_to_follow_and_comes_back(client, meeting):
+    with translation.override("ru"):
+        url = meeting.get_absolute_url()
+    page = client.get(url).content.decode()
+    assert f'<a href="/ru/accounts/login/?next={url}">Войдите</a>, чтобы подписаться' in page
