@@ -1,6 +1,7 @@
 """The project-level reads: pages that combine every app (a delegation's public page)."""
 
 from django.db.models import F, Q
+from django.utils.translation import gettext
 
 from accounts.permissions import acts_as_secretariat
 from consultation.models import Comment, Position
@@ -53,13 +54,7 @@ def delegation_page(delegation: Delegation, user) -> dict:
         "led": delegation.led_initiatives.all(),
         "supported": delegation.partner_initiatives.all(),
         "funding": delegation.funding_entries.select_related("initiative"),
-        "statements": delegation.statements.select_related("document__adoption"),
-        "sponsored": [
-            s.document
-            for s in delegation.sponsorships.filter(withdrawn=False).select_related(
-                "document__adoption"
-            )
-        ],
+        "outcome_documents": _outcome_documents(delegation),
         "comments": comments,
         "positions": (
             Position.objects.filter(
@@ -69,3 +64,20 @@ def delegation_page(delegation: Delegation, user) -> dict:
             else None
         ),
     }
+
+
+def _outcome_documents(delegation: Delegation) -> list[dict]:
+    """Each outcome document the delegation spoke on, once, with what it did: "sponsor;
+    joins the consensus"."""
+    rows: dict[int, dict] = {}
+
+    def row(document) -> list[str]:
+        return rows.setdefault(document.pk, {"document": document, "roles": []})["roles"]
+
+    sponsorships = delegation.sponsorships.filter(withdrawn=False)
+    for sponsorship in sponsorships.select_related("document__adoption"):
+        row(sponsorship.document).append(gettext("sponsor"))
+    for statement in delegation.statements.select_related("document__adoption"):
+        kind = statement.get_kind_display()
+        row(statement.document).append(kind[:1].lower() + kind[1:])  # after a dash
+    return list(rows.values())

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture
@@ -91,3 +92,16 @@ def test_funding_chart_shows_totals_by_status(client, demo):
     assert "Funding totals by status" in body
     assert "Pledged: 100,000 USD" in body
     assert "Committed: 50,000 USD" in body
+
+
+def test_a_delegation_lists_each_outcome_document_once_with_what_it_did(client, demo):
+    from adoption.models import Sponsorship, Statement
+
+    statement = Statement.objects.select_related("delegation", "document").first()
+    Sponsorship.objects.get_or_create(document=statement.document, delegation=statement.delegation)
+    with translation.override("en"):
+        url = statement.delegation.get_absolute_url()
+        kind = statement.get_kind_display()
+    page = client.get(url).content.decode()
+    assert page.count(f">{statement.document.display_symbol}</span>") == 1
+    assert f"</span> — sponsor; {kind[:1].lower()}{kind[1:]}</li>" in page
