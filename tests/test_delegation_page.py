@@ -38,7 +38,7 @@ def test_a_visitor_sees_what_a_delegation_leads_funds_and_states(client, page_da
     assert "Head of delegation: " in page
     assert "Green Shield</a> — leads it" in page
     assert "50 000 USD" in page or "50,000 USD" in page
-    assert "Joins the consensus" in page
+    assert "— joins the consensus</li>" in page  # after a dash, in lower case
     # Comments are for participants, positions for the delegation and the secretariat.
     assert "Kazakhstan supports OP1." not in page
     assert "Official positions" not in page
