@@ -43,12 +43,20 @@ def _one_target(target_type: str) -> Q:
     return condition
 
 
+# Each target with what its label and link read (services.subscription_label).
+TARGET_RELATIONS = ("meeting", "document__adoption", "call", "register_document__meeting")
+
+
 class SubscriptionQuerySet(models.QuerySet):
     def with_targets(self):
         """With each target, and what its label and link read, in the same query."""
-        return self.select_related(
-            "meeting", "document__adoption", "call", "register_document__meeting"
-        )
+        return self.select_related(*TARGET_RELATIONS)
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def with_targets(self):
+        """With its subscription's target, as Subscription.objects.with_targets()."""
+        return self.select_related(*(f"subscription__{name}" for name in TARGET_RELATIONS))
 
 
 class Subscription(models.Model):
@@ -184,6 +192,8 @@ class Delivery(models.Model):
     )
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
 
     class Meta:
         ordering = ["event", "id"]

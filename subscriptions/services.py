@@ -441,13 +441,8 @@ def event_deliver(*, event: Event) -> int:
         with transaction.atomic():
             batch = list(
                 _pending(Delivery.objects.filter(event=event, frequency=Frequency.IMMEDIATE))
-                .select_related(
-                    "user",
-                    "subscription__meeting",
-                    "subscription__document__adoption",
-                    "subscription__call",
-                    "subscription__register_document__meeting",
-                )
+                .with_targets()
+                .select_related("user")
                 .order_by("pk")[:BATCH]
             )
             if not batch:
@@ -477,14 +472,8 @@ def digests_send() -> int:
         with transaction.atomic():
             deliveries = list(
                 _pending(Delivery.objects.filter(user_id=user_id, frequency=Frequency.DAILY))
-                .select_related(
-                    "event",
-                    "user",
-                    "subscription__meeting",
-                    "subscription__document__adoption",
-                    "subscription__call",
-                    "subscription__register_document__meeting",
-                )
+                .with_targets()
+                .select_related("event", "user")
                 .order_by("event__happened_at", "pk")
             )
             if not deliveries:
